@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace datatap {
+
+/// A request as `--dry-run` shows it: credentials already masked.
+struct PlannedRequest
+{
+	std::string source;
+	std::string method;
+	std::string url;
+	std::vector<std::pair<std::string, std::string>> headers;
+	std::string decoder;
+};
+
+} // namespace datatap

@@ -1,0 +1,42 @@
+#include "support/ProcessRunner.h"
+
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+
+#include <sstream>
+#include <thread>
+
+namespace datatap::test {
+
+ProcessResult ProcessRunner::run(const std::string& program, const std::vector<std::string>& args, const Environment& environment, const std::string& directory)
+{
+	Poco::Pipe outPipe;
+	Poco::Pipe errPipe;
+	Poco::Process::Env env(environment.begin(), environment.end());
+	Poco::ProcessHandle handle = Poco::Process::launch(program, args, directory, nullptr, &outPipe, &errPipe, env);
+	ProcessResult result;
+	// Read both pipes at once: a child that fills one while we wait on the
+	// other would block forever.
+	std::thread errReader([&] {
+		Poco::PipeInputStream in(errPipe);
+		std::ostringstream text;
+		Poco::StreamCopier::copyStream(in, text);
+		result.err = text.str();
+	});
+	Poco::PipeInputStream in(outPipe);
+	std::ostringstream text;
+	Poco::StreamCopier::copyStream(in, text);
+	result.out = text.str();
+	errReader.join();
+	result.exitCode = handle.wait();
+	return result;
+}
+
+ProcessResult ProcessRunner::datatap(const std::vector<std::string>& args, const Environment& environment, const std::string& directory)
+{
+	return run(std::string(DATATAP_TEST_BIN_DIR) + "/datatap", args, environment, directory);
+}
+
+} // namespace datatap::test

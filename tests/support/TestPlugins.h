@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+
+namespace datatap::test {
+
+/// Where the build put the shipped plugins and the fixture plugins.
+class TestPlugins
+{
+public:
+	static std::string shippedDir();
+	/// The folder of one fixture, e.g. fixtureDir("older-api").
+	static std::string fixtureDir(const std::string& name);
+	static std::string fixtureFile(const std::string& name);
+	static std::string shippedFile(const std::string& name);
+};
+
+} // namespace datatap::test
