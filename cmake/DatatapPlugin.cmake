@@ -21,6 +21,9 @@ function(datatap_add_plugin name)
     VISIBILITY_INLINES_HIDDEN ON
     POSITION_INDEPENDENT_CODE ON
     LIBRARY_OUTPUT_DIRECTORY "${arg_OUTPUT_DIRECTORY}")
+  if(TARGET datatap_all_plugins AND NOT arg_NO_INSTALL)
+    add_dependencies(datatap_all_plugins ${name})
+  endif()
   if(DATATAP_PLUGIN_INSTALL_DIR AND NOT arg_NO_INSTALL)
     install(TARGETS ${name} LIBRARY DESTINATION "${DATATAP_PLUGIN_INSTALL_DIR}")
   endif()

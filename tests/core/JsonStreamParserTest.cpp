@@ -314,6 +314,27 @@ TEST_CASE("JsonStreamParser joins surrogate pairs into UTF-8", "[JsonStreamParse
 	CHECK(stringOf(R"("\uDBFF\uDFFF")") == "\xF4\x8F\xBF\xBF");
 }
 
+TEST_CASE("JsonStreamParser finds escapes and special bytes at any position in a string", "[JsonStreamParser]")
+{
+	// Long strings are scanned a word at a time; move each special byte through
+	// every position of two words.
+	for (std::size_t at = 0; at <= 17; ++at)
+	{
+		INFO("special byte after " << at << " plain bytes");
+		const std::string before(at, 'a');
+		const std::string after(20, 'z');
+		CHECK(stringOf("\"" + before + "\\n" + after + "\"") == before + "\n" + after);
+		CHECK(stringOf("\"" + before + "\\u00e9" + after + "\"") == before + "\xC3\xA9" + after);
+		CHECK(stringOf("\"" + before + "\xE2\x82\xAC" + after + "\"") == before + "\xE2\x82\xAC" + after);
+		CHECK(stringOf("\"" + before + "\x7F~ !" + after + "\"") == before + "\x7F~ !" + after);
+		CHECK(eventsOf("[\"" + before + "\"," + "\"" + after + "\"]") == "[ str:" + before + " str:" + after + " ]");
+		CHECK(errorOf("\"" + before + "\x1F" + after + "\"")
+			== "line 1, column " + std::to_string(at + 2) + ": unescaped control character byte 0x1F in string");
+		CHECK(errorOf("\"" + before + "\xFF" + after + "\"")
+			== "line 1, column " + std::to_string(at + 2) + ": invalid UTF-8 in string");
+	}
+}
+
 TEST_CASE("JsonStreamParser rejects unpaired surrogates", "[JsonStreamParser]")
 {
 	CHECK(errorOf(R"("\uD800")") == "line 1, column 2: unpaired UTF-16 surrogate in \\u escape");
