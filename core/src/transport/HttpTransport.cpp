@@ -1,39 +1,17 @@
 #include "transport/HttpTransport.h"
 
 #include "datatap/Exceptions.h"
+#include "transport/TlsContext.h"
 
-#include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
-#include <Poco/Net/RejectCertificateHandler.h>
 #include <Poco/Net/SSLException.h>
-#include <Poco/Net/SSLManager.h>
 #include <Poco/Net/SocketStream.h>
 #include <fmt/format.h>
 
 #include <limits>
-#include <mutex>
 
 namespace datatap {
-
-namespace {
-
-// POCO's default certificate handler asks on the console; a tool that runs
-// unattended must reject an invalid certificate instead. Done once per process.
-Poco::Net::Context::Ptr clientContext()
-{
-	static std::once_flag once;
-	static Poco::Net::Context::Ptr context;
-	std::call_once(once, [] {
-		Poco::Net::initializeSSL();
-		context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", Poco::Net::Context::VERIFY_RELAXED, 9, true);
-		Poco::SharedPtr<Poco::Net::InvalidCertificateHandler> reject = new Poco::Net::RejectCertificateHandler(false);
-		Poco::Net::SSLManager::instance().initializeClient(nullptr, reject, context);
-	});
-	return context;
-}
-
-} // namespace
 
 HttpTransport::HttpTransport() = default;
 
@@ -62,7 +40,7 @@ Poco::Net::HTTPClientSession& HttpTransport::session(const Poco::URI& uri, const
 	reused = false;
 	std::unique_ptr<Poco::Net::HTTPClientSession> fresh;
 	if (uri.getScheme() == "https")
-		fresh = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), clientContext());
+		fresh = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), TlsContext::client());
 	else
 		fresh = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
 	fresh->setKeepAlive(true);
