@@ -24,6 +24,8 @@ public:
 private:
 	void sendCollection(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) const;
 	void sendAlbum(const std::string& idSegment, Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) const;
+	std::string parameter(const std::string& name) const;
+	std::string pageLinks(const Poco::Net::HTTPServerRequest& request, int page, int limit, std::size_t total) const;
 
 	const AlbumCatalog& _catalog;
 	Poco::URI _uri;

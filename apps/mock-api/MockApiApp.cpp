@@ -6,6 +6,9 @@
 #include <Poco/Exception.h>
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
+#include <Poco/Net/Context.h>
+#include <Poco/Net/SSLManager.h>
+#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/NumberFormatter.h>
@@ -85,6 +88,42 @@ void MockApiApp::defineOptions(Poco::Util::OptionSet& options)
 		Poco::Util::Option("request-log", "l", "append \"METHOD PATH?QUERY<TAB>auth=yes|no\" per request to FILE")
 			.argument("FILE")
 			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleRequestLog)));
+	options.addOption(
+		Poco::Util::Option("no-auth", "", "answer every request without asking for credentials")
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleNoAuth)));
+	options.addOption(
+		Poco::Util::Option("keep-alive-timeout-ms", "", "close idle keep-alive connections after N ms (default 10000)")
+			.argument("N")
+			.validator(new Poco::Util::IntValidator(1, 3600000))
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleKeepAliveTimeout)));
+	options.addOption(
+		Poco::Util::Option("tls-cert", "", "serve HTTPS with this PEM certificate (needs --tls-key)")
+			.argument("FILE")
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleTlsCert)));
+	options.addOption(
+		Poco::Util::Option("tls-key", "", "the PEM private key of --tls-cert")
+			.argument("FILE")
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleTlsKey)));
+}
+
+void MockApiApp::handleNoAuth(const std::string&, const std::string&)
+{
+	_token.clear();
+}
+
+void MockApiApp::handleKeepAliveTimeout(const std::string&, const std::string& value)
+{
+	_keepAliveTimeoutMs = Poco::NumberParser::parse(value);
+}
+
+void MockApiApp::handleTlsCert(const std::string&, const std::string& value)
+{
+	_tlsCert = value;
+}
+
+void MockApiApp::handleTlsKey(const std::string&, const std::string& value)
+{
+	_tlsKey = value;
 }
 
 void MockApiApp::handleHelp(const std::string&, const std::string&)
@@ -132,8 +171,9 @@ void MockApiApp::displayHelp() const
 
 std::string MockApiApp::baseUrl(Poco::UInt16 port) const
 {
+	const std::string scheme = _tlsCert.empty() ? "http://" : "https://";
 	const std::string host = _bindAddress.family() == Poco::Net::IPAddress::IPv6 ? "[" + _bindAddress.toString() + "]" : _bindAddress.toString();
-	return "http://" + host + ":" + Poco::NumberFormatter::format(port);
+	return scheme + host + ":" + Poco::NumberFormatter::format(port);
 }
 
 int MockApiApp::main(const std::vector<std::string>& args)
@@ -165,9 +205,20 @@ int MockApiApp::main(const std::vector<std::string>& args)
 
 	blockTerminationSignals();
 
+	if (_tlsCert.empty() != _tlsKey.empty())
+	{
+		reportError("--tls-cert and --tls-key go together");
+		return EXIT_USAGE;
+	}
 	Poco::Net::ServerSocket socket;
 	try
 	{
+		if (!_tlsCert.empty())
+		{
+			Poco::Net::initializeSSL();
+			Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, _tlsKey, _tlsCert, "", Poco::Net::Context::VERIFY_NONE);
+			socket = Poco::Net::SecureServerSocket(context);
+		}
 		// No SO_REUSEPORT: a second mock on a busy fixed port must fail, not share it.
 		socket.bind(Poco::Net::SocketAddress(_bindAddress, _port), true, false);
 		socket.listen();
@@ -180,6 +231,7 @@ int MockApiApp::main(const std::vector<std::string>& args)
 
 	Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
 	params->setKeepAlive(true);
+	params->setKeepAliveTimeout(Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(_keepAliveTimeoutMs) * 1000));
 	params->setMaxThreads(MAX_THREADS);
 
 	Poco::ThreadPool threadPool(2, MAX_THREADS);

@@ -28,6 +28,10 @@ private:
 	void handleBind(const std::string& name, const std::string& value);
 	void handleToken(const std::string& name, const std::string& value);
 	void handleRequestLog(const std::string& name, const std::string& value);
+	void handleNoAuth(const std::string& name, const std::string& value);
+	void handleKeepAliveTimeout(const std::string& name, const std::string& value);
+	void handleTlsCert(const std::string& name, const std::string& value);
+	void handleTlsKey(const std::string& name, const std::string& value);
 
 	void displayHelp() const;
 	std::string baseUrl(Poco::UInt16 port) const;
@@ -37,6 +41,9 @@ private:
 	Poco::Net::IPAddress _bindAddress;
 	std::string _token = "your_api_token_here";
 	std::string _requestLogPath;
+	int _keepAliveTimeoutMs = 10000;
+	std::string _tlsCert;
+	std::string _tlsKey;
 };
 
 } // namespace mock

@@ -1,6 +1,8 @@
 #include "MockRequestHandlerFactory.h"
 
 #include "AlbumsHandler.h"
+#include "CursorAlbumsHandler.h"
+#include "FaultHandler.h"
 #include "FixedResponseHandler.h"
 #include "JsonResponse.h"
 
@@ -43,19 +45,32 @@ std::string joined(const std::set<std::string>& values)
 } // namespace
 
 MockRequestHandlerFactory::MockRequestHandlerFactory(const std::string& token, std::shared_ptr<RequestLog> requestLog):
-	_expectedAuthorization("Basic " + token),
+	_expectedAuthorization(token.empty() ? std::string() : "Basic " + token),
 	_requestLog(std::move(requestLog))
 {
 	addRoute(AlbumsHandler::PATH, {Poco::Net::HTTPRequest::HTTP_GET}, [this](const Poco::URI& uri)
 	{
 		return new AlbumsHandler(_catalog, uri);
 	});
+	addRoute(CursorAlbumsHandler::PATH, {Poco::Net::HTTPRequest::HTTP_GET}, [this](const Poco::URI& uri)
+	{
+		return new CursorAlbumsHandler(_catalog, uri);
+	});
+	addRoute(FaultHandler::PATH, {Poco::Net::HTTPRequest::HTTP_GET}, [this](const Poco::URI& uri)
+	{
+		return new FaultHandler(_catalog, _faultCounter, uri);
+	});
 }
 
 Poco::Net::HTTPRequestHandler* MockRequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
 {
 	if (_requestLog)
-		_requestLog->record(request.getMethod(), request.getURI(), request.has(Poco::Net::HTTPRequest::AUTHORIZATION));
+	{
+		std::vector<std::string> headerNames;
+		for (const auto& header : request)
+			headerNames.push_back(header.first);
+		_requestLog->record(request.getMethod(), request.getURI(), request.has(Poco::Net::HTTPRequest::AUTHORIZATION), headerNames);
+	}
 
 	// Before routing, like a real API gateway: a client without the right
 	// credential learns nothing about which paths exist.
@@ -107,6 +122,8 @@ const MockRequestHandlerFactory::Route* MockRequestHandlerFactory::findRoute(con
 
 bool MockRequestHandlerFactory::isAuthorized(const Poco::Net::HTTPServerRequest& request) const
 {
+	if (_expectedAuthorization.empty())
+		return true;
 	return constantTimeEquals(_expectedAuthorization, request.get(Poco::Net::HTTPRequest::AUTHORIZATION, ""));
 }
 

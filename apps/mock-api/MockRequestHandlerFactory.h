@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AlbumCatalog.h"
+#include "FaultCounter.h"
 #include "RequestLog.h"
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
@@ -21,6 +22,8 @@ class MockRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
 	/// requestLog may be null when no log was asked for.
+	/// An empty token accepts every request without credentials (a second
+	/// instance that a redirect test points at, to see what arrives there).
 	MockRequestHandlerFactory(const std::string& token, std::shared_ptr<RequestLog> requestLog);
 
 	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
@@ -44,6 +47,7 @@ private:
 	const std::string _expectedAuthorization;
 	const std::shared_ptr<RequestLog> _requestLog;
 	const AlbumCatalog _catalog;
+	FaultCounter _faultCounter;
 	std::vector<Route> _routes;
 };
 

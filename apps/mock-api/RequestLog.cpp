@@ -36,9 +36,12 @@ RequestLog::RequestLog(const std::string& path):
 {
 }
 
-void RequestLog::record(const std::string& method, const std::string& target, bool hasAuthorization)
+void RequestLog::record(const std::string& method, const std::string& target, bool hasAuthorization, const std::vector<std::string>& headerNames)
 {
-	const std::string line = printable(method) + ' ' + printable(target) + (hasAuthorization ? "\tauth=yes\n" : "\tauth=no\n");
+	std::string names;
+	for (const std::string& name : headerNames)
+		names += (names.empty() ? "" : ",") + printable(name);
+	const std::string line = printable(method) + ' ' + printable(target) + (hasAuthorization ? "\tauth=yes" : "\tauth=no") + "\theaders=" + names + "\n";
 
 	Poco::FastMutex::ScopedLock lock(_mutex);
 	_stream << line;

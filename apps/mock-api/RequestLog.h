@@ -4,6 +4,7 @@
 #include <Poco/Mutex.h>
 
 #include <string>
+#include <vector>
 
 namespace datatap {
 namespace mock {
@@ -16,9 +17,10 @@ public:
 	/// Opens path for appending; throws Poco::FileException if that fails.
 	explicit RequestLog(const std::string& path);
 
-	/// Writes "METHOD TARGET<TAB>auth=yes|no" and flushes at once, so a test can
-	/// read the file while the server keeps running. Safe to call from any thread.
-	void record(const std::string& method, const std::string& target, bool hasAuthorization);
+	/// Writes "METHOD TARGET<TAB>auth=yes|no<TAB>headers=Name,Name,..." and flushes
+	/// at once, so a test can read the file while the server keeps running. Header
+	/// names only: what a client sent is visible, no value of it is. Thread-safe.
+	void record(const std::string& method, const std::string& target, bool hasAuthorization, const std::vector<std::string>& headerNames);
 
 private:
 	Poco::FastMutex _mutex;

@@ -1,6 +1,7 @@
 #include "RunnerApp.h"
 
 #include "ExitStatus.h"
+#include "ProgressLine.h"
 #include "config/Config.h"
 #include "datatap/Exceptions.h"
 #include "datatap/PluginHandshake.h"
@@ -17,6 +18,7 @@
 #include <Poco/File.h>
 #include <Poco/FormattingChannel.h>
 #include <Poco/Logger.h>
+#include <Poco/NumberParser.h>
 #include <Poco/Path.h>
 #include <Poco/PatternFormatter.h>
 #include <Poco/String.h>
@@ -27,6 +29,8 @@
 
 #include <algorithm>
 #include <iostream>
+
+#include <unistd.h>
 #include <tuple>
 
 namespace datatap {
@@ -75,6 +79,7 @@ void RunnerApp::defineOptions(Poco::Util::OptionSet& options)
 	using Poco::Util::Option;
 	options.addOption(Option("config", "c", "the INI file (default: $DATATAP_CONFIG, else ./datatap.ini)").argument("FILE"));
 	options.addOption(Option("output", "o", "output format: json, ndjson or table (default: the INI's output, else json)").argument("FORMAT"));
+	options.addOption(Option("concurrency", "", "requests in flight at once, over all sources (default: the INI's concurrency, else 4)").argument("N"));
 	options.addOption(Option("plugin-path", "", "colon-separated plugin folders, searched before $DATATAP_PLUGIN_PATH, the INI's plugin_path and the installed plugins").argument("DIRS"));
 	options.addOption(Option("list-plugins", "", "list the plugins found, with the file each came from"));
 	options.addOption(Option("describe", "", "print the options of the plugin NAME").argument("NAME"));
@@ -95,6 +100,11 @@ void RunnerApp::handleOption(const std::string& name, const std::string& value)
 		_output = value;
 	else if (name == "plugin-path")
 		_pluginPath = value;
+	else if (name == "concurrency")
+	{
+		if (!Poco::NumberParser::tryParse(value, _concurrency) || _concurrency < 1 || _concurrency > 256)
+			throw UsageError(fmt::format("--concurrency {}: use a whole number from 1 to 256", value));
+	}
 	else if (name == "list-plugins")
 		setMode(Mode::ListPlugins, "--list-plugins");
 	else if (name == "describe")
@@ -238,6 +248,8 @@ int RunnerApp::execute(const std::vector<std::string>& args, Redactor& redactor)
 			throw UsageError(fmt::format("-o {}: use json, ndjson or table", _output));
 		config.settings().output = _output;
 	}
+	if (_concurrency > 0)
+		config.settings().concurrency = _concurrency;
 	PluginRegistry registry;
 	scanPlugins(registry, &config);
 	// Secrets are known as bind() reads them; an error in a later section may
@@ -276,6 +288,10 @@ int RunnerApp::execute(const std::vector<std::string>& args, Redactor& redactor)
 		for (const PlannedRequest& request: pipeline.plan(sources))
 		{
 			std::cout << fmt::format("[source.{}]\n  {} {}\n", request.source, request.method, request.url);
+			if (request.requests > 1)
+				std::cout << fmt::format("  ... and {} more requests from its partitions\n", request.requests - 1);
+			if (!request.pagination.empty())
+				std::cout << fmt::format("  pagination: {}\n", request.pagination);
 			for (const auto& [name, value]: request.headers)
 				std::cout << fmt::format("  {}: {}\n", name, value);
 			std::cout << fmt::format("  decoder: {}\n", request.decoder);
@@ -284,7 +300,18 @@ int RunnerApp::execute(const std::vector<std::string>& args, Redactor& redactor)
 	}
 
 	std::unique_ptr<OutputSink> sink = OutputSink::create(config.settings().output, std::cout);
-	pipeline.run(sources, *sink);
+	ProgressLine progress(!_quiet && ::isatty(STDERR_FILENO) == 1);
+	try
+	{
+		pipeline.run(sources, *sink, config.settings().concurrency, [&](std::size_t done, std::size_t total) { progress.update(done, total); });
+	}
+	catch (...)
+	{
+		progress.clear();
+		sink->abandon();
+		throw;
+	}
+	progress.clear();
 	sink->finish();
 	Poco::Logger::get("datatap").information(fmt::format("{} record(s) from {} source(s)", sink->count(), sources.size()));
 	return EXIT_OK;

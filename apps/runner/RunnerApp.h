@@ -51,6 +51,7 @@ private:
 	std::string _output;
 	std::string _pluginPath;
 	std::string _describe;
+	int _concurrency = 0;
 	bool _verbose = false;
 	bool _quiet = false;
 };

@@ -24,9 +24,21 @@ namespace datatap {
 
 namespace {
 
-const std::vector<std::string> kSettingsKeys{"plugin_path", "output", "timeout", "connect_timeout"};
+#define DATATAP_TRANSPORT_KEYS "timeout", "connect_timeout", "deadline", "max_tries", "backoff", "backoff_max", \
+	"retry_after_max", "max_redirects", "trusted_origins", "allow_downgrade", "max_body", "ca_file", "insecure"
+
+const std::vector<std::string> kSettingsKeys{"plugin_path", "output", "concurrency", DATATAP_TRANSPORT_KEYS};
 const std::vector<std::string> kOutputs{"json", "ndjson", "table"};
-const std::set<std::string> kSourceKeys{"url", "auth", "decoder", "timeout", "connect_timeout", "skip_status"};
+const std::set<std::string> kSourceKeys{"url", "auth", "decoder", "skip_status", DATATAP_TRANSPORT_KEYS,
+	"pagination", "page_param", "page_start", "limit_param", "limit", "offset_param", "cursor_param", "cursor_pointer", "max_pages"};
+const std::string kPartitionPrefix = "partition.";
+// More requests than this from one source is a typo in a range, not a plan.
+const std::size_t kMaxPartitionRequests = 10000000;
+
+bool isPartitionKey(const std::string& key)
+{
+	return key.compare(0, kPartitionPrefix.size(), kPartitionPrefix) == 0;
+}
 const std::set<std::string> kAuthKeys{"strategy"};
 const std::string kFileSuffix = "_file";
 
@@ -93,6 +105,14 @@ Config Config::load(const std::string& path)
 				throw ConfigError(fmt::format("{}: '{}' is not an output; use json, ndjson or table", config.where(*datatap, entry), config._settings.output));
 		}
 		config._settings.transport = config.readTransport(*datatap, config._settings.transport);
+		if (const IniEntry* entry = datatap->find("concurrency"))
+		{
+			int concurrency = 0;
+			const std::string value = config.valueOf(*datatap, *entry);
+			if (!Poco::NumberParser::tryParse(value, concurrency) || concurrency < 1 || concurrency > 256)
+				throw ConfigError(fmt::format("{}: '{}' is not a number of parallel requests from 1 to 256", config.where(*datatap, entry), value));
+			config._settings.concurrency = concurrency;
+		}
 	}
 	return config;
 }
@@ -164,19 +184,230 @@ std::string Config::valueOf(const IniSection& section, const IniEntry& entry) co
 TransportOptions Config::readTransport(const IniSection& section, const TransportOptions& defaults) const
 {
 	TransportOptions options = defaults;
-	const auto seconds = [&](const char* key, Poco::Timespan& target) {
+	const auto text = [&](const char* key, std::string& value) {
 		const IniEntry* entry = section.find(key);
+		if (entry != nullptr)
+			value = valueOf(section, *entry);
+		return entry;
+	};
+	const auto seconds = [&](const char* key, Poco::Timespan& target, bool zeroAllowed) {
+		std::string value;
+		const IniEntry* entry = text(key, value);
 		if (entry == nullptr)
 			return;
-		const std::string value = valueOf(section, *entry);
 		double number = 0;
-		if (!Poco::NumberParser::tryParseFloat(value, number) || !(number > 0) || number > 86400)
-			throw ConfigError(fmt::format("{}: '{}' is not a number of seconds between 0 and 86400", where(section, entry), value));
+		if (!Poco::NumberParser::tryParseFloat(value, number) || number < 0 || (!zeroAllowed && number == 0) || number > 86400)
+			throw ConfigError(fmt::format("{}: '{}' is not a number of seconds {} 0 and 86400", where(section, entry), value, zeroAllowed ? "from" : "between"));
 		target = Poco::Timespan(static_cast<Poco::Timespan::TimeDiff>(number * 1e6));
 	};
-	seconds("timeout", options.readTimeout);
-	seconds("connect_timeout", options.connectTimeout);
+	const auto integer = [&](const char* key, int& target, int low, int high) {
+		std::string value;
+		const IniEntry* entry = text(key, value);
+		if (entry == nullptr)
+			return;
+		int number = 0;
+		if (!Poco::NumberParser::tryParse(value, number) || number < low || number > high)
+			throw ConfigError(fmt::format("{}: '{}' is not a whole number from {} to {}", where(section, entry), value, low, high));
+		target = number;
+	};
+	const auto flag = [&](const char* key, bool& target) {
+		std::string value;
+		const IniEntry* entry = text(key, value);
+		if (entry != nullptr && !Poco::NumberParser::tryParseBool(value, target))
+			throw ConfigError(fmt::format("{}: '{}' is not true or false", where(section, entry), value));
+	};
+	seconds("timeout", options.readTimeout, false);
+	seconds("connect_timeout", options.connectTimeout, false);
+	seconds("deadline", options.deadline, false);
+	integer("max_tries", options.maxTries, 1, 100);
+	seconds("backoff", options.backoff, true);
+	seconds("backoff_max", options.backoffMax, true);
+	seconds("retry_after_max", options.retryAfterMax, true);
+	integer("max_redirects", options.maxRedirects, 0, 50);
+	flag("allow_downgrade", options.allowDowngrade);
+	flag("insecure", options.insecure);
+
+	std::string value;
+	if (const IniEntry* entry = text("max_body", value))
+	{
+		if (!parseSize(value, options.maxBodyBytes) || options.maxBodyBytes == 0)
+			throw ConfigError(fmt::format("{}: '{}' is not a size; use bytes or a K, M or G suffix (256M)", where(section, entry), value));
+	}
+	if (const IniEntry* entry = text("ca_file", value))
+	{
+		options.caFile = resolvePath(value);
+		if (!Poco::File(options.caFile).exists())
+			throw ConfigError(fmt::format("{}: {} does not exist", where(section, entry), options.caFile));
+	}
+	if (const IniEntry* entry = text("trusted_origins", value))
+	{
+		options.trustedOrigins.clear();
+		Poco::StringTokenizer tokens(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+		for (const std::string& token: tokens)
+		{
+			Poco::URI origin;
+			try
+			{
+				origin = Poco::URI(token);
+			}
+			catch (const Poco::Exception&)
+			{
+			}
+			if ((origin.getScheme() != "http" && origin.getScheme() != "https") || origin.getHost().empty() || (!origin.getPath().empty() && origin.getPath() != "/"))
+				throw ConfigError(fmt::format("{}: '{}' is not an origin; write scheme://host[:port]", where(section, entry), token));
+			options.trustedOrigins.push_back(fmt::format("{}://{}:{}", origin.getScheme(), origin.getHost(), origin.getPort()));
+		}
+	}
 	return options;
+}
+
+bool Config::parseSize(const std::string& text, std::uint64_t& bytes)
+{
+	std::string digits = Poco::trim(text);
+	unsigned shift = 0;
+	if (!digits.empty())
+	{
+		switch (Poco::Ascii::toUpper(digits.back()))
+		{
+		case 'K': shift = 10; break;
+		case 'M': shift = 20; break;
+		case 'G': shift = 30; break;
+		default: break;
+		}
+		if (shift != 0)
+			digits.pop_back();
+	}
+	Poco::UInt64 number = 0;
+	if (!Poco::NumberParser::tryParseUnsigned64(Poco::trim(digits), number) || number > (std::uint64_t{1} << (63 - shift)))
+		return false;
+	bytes = number << shift;
+	return true;
+}
+
+PaginationConfig Config::readPagination(const IniSection& section) const
+{
+	PaginationConfig pagination;
+	const IniEntry* kind = section.find("pagination");
+	const std::vector<std::string> keys{"page_param", "page_start", "limit_param", "limit", "offset_param", "cursor_param", "cursor_pointer", "max_pages"};
+	if (kind == nullptr)
+	{
+		for (const std::string& key: keys)
+		{
+			if (const IniEntry* entry = section.find(key))
+				throw ConfigError(fmt::format("{}: only used with pagination = link, page, offset or cursor", where(section, entry)));
+		}
+		return pagination;
+	}
+	const std::string name = valueOf(section, *kind);
+	static const std::vector<std::pair<std::string, PaginationConfig::Kind>> kinds{
+		{"none", PaginationConfig::Kind::None}, {"link", PaginationConfig::Kind::Link}, {"page", PaginationConfig::Kind::Page},
+		{"offset", PaginationConfig::Kind::Offset}, {"cursor", PaginationConfig::Kind::Cursor}};
+	auto found = std::find_if(kinds.begin(), kinds.end(), [&](const auto& k) { return k.first == name; });
+	if (found == kinds.end())
+		throw ConfigError(fmt::format("{}: '{}' is not a pagination; use none, link, page, offset or cursor", where(section, kind), name));
+	pagination.kind = found->second;
+
+	const auto text = [&](const char* key, std::string& target) {
+		if (const IniEntry* entry = section.find(key))
+		{
+			target = valueOf(section, *entry);
+			if (target.empty())
+				throw ConfigError(fmt::format("{}: must not be empty", where(section, entry)));
+		}
+	};
+	const auto number = [&](const char* key, std::int64_t& target, std::int64_t low) {
+		if (const IniEntry* entry = section.find(key))
+		{
+			const std::string value = valueOf(section, *entry);
+			Poco::Int64 parsed = 0;
+			if (!Poco::NumberParser::tryParse64(value, parsed) || parsed < low)
+				throw ConfigError(fmt::format("{}: '{}' is not a whole number of at least {}", where(section, entry), value, low));
+			target = parsed;
+		}
+	};
+	text("page_param", pagination.pageParam);
+	number("page_start", pagination.pageStart, 0);
+	text("limit_param", pagination.limitParam);
+	number("limit", pagination.limit, 1);
+	text("offset_param", pagination.offsetParam);
+	text("cursor_param", pagination.cursorParam);
+	text("cursor_pointer", pagination.cursorPointer);
+	number("max_pages", pagination.maxPages, 1);
+	if (pagination.kind == PaginationConfig::Kind::Offset && section.find("limit") == nullptr)
+		throw ConfigError(fmt::format("{}: pagination = offset needs limit = N (records a page)", where(section, kind)));
+	if (pagination.kind == PaginationConfig::Kind::Cursor && pagination.cursorPointer.front() != '/')
+		throw ConfigError(fmt::format("{}: cursor_pointer must be a JSON pointer such as /meta/next", where(section, section.find("cursor_pointer"))));
+	return pagination;
+}
+
+std::vector<Partition> Config::readPartitions(const IniSection& section, const std::string& url) const
+{
+	std::vector<Partition> partitions;
+	std::size_t requests = 1;
+	for (const IniEntry& entry: section.entries)
+	{
+		if (!isPartitionKey(entry.key))
+			continue;
+		Partition partition;
+		partition.name = entry.key.substr(kPartitionPrefix.size());
+		if (!validName(partition.name))
+			throw ConfigError(fmt::format("{}: after 'partition.' use letters, digits, '-' and '_' only", where(section, &entry)));
+		if (url.find("{" + partition.name + "}") == std::string::npos)
+			throw ConfigError(fmt::format("{}: the url has no {{{}}} placeholder", where(section, &entry), partition.name));
+		const std::string value = valueOf(section, entry);
+		const std::size_t dots = value.find("..");
+		if (!value.empty() && value[0] == '@')
+		{
+			const std::string file = resolvePath(Poco::trim(value.substr(1)));
+			Poco::FileInputStream in;
+			try
+			{
+				in.open(file, std::ios::in);
+			}
+			catch (const Poco::Exception&)
+			{
+				throw ConfigError(fmt::format("{}: cannot read {}", where(section, &entry), file));
+			}
+			std::string line;
+			while (std::getline(in, line))
+			{
+				line = Poco::trim(line);
+				if (!line.empty())
+					partition.values.push_back(line);
+			}
+		}
+		else if (dots != std::string::npos && value.find(',') == std::string::npos)
+		{
+			Poco::Int64 first = 0;
+			Poco::Int64 last = 0;
+			if (!Poco::NumberParser::tryParse64(Poco::trim(value.substr(0, dots)), first) || !Poco::NumberParser::tryParse64(Poco::trim(value.substr(dots + 2)), last) || last < first)
+				throw ConfigError(fmt::format("{}: '{}' is not a range; write FIRST..LAST with FIRST <= LAST", where(section, &entry), value));
+			if (static_cast<std::uint64_t>(last - first) >= kMaxPartitionRequests)
+				throw ConfigError(fmt::format("{}: the range holds more than {} values", where(section, &entry), kMaxPartitionRequests));
+			for (Poco::Int64 v = first; v <= last; ++v)
+				partition.values.push_back(std::to_string(v));
+		}
+		else
+		{
+			Poco::StringTokenizer tokens(value, ",", Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+			partition.values.assign(tokens.begin(), tokens.end());
+		}
+		if (partition.values.empty())
+			throw ConfigError(fmt::format("{}: no values", where(section, &entry)));
+		requests *= partition.values.size();
+		if (requests > kMaxPartitionRequests)
+			throw ConfigError(fmt::format("{}: the partitions make more than {} requests", where(section, &entry), kMaxPartitionRequests));
+		partitions.push_back(std::move(partition));
+	}
+	for (std::size_t open = url.find('{'); open != std::string::npos; open = url.find('{', open + 1))
+	{
+		const std::size_t close = url.find('}', open);
+		const std::string name = close == std::string::npos ? std::string() : url.substr(open + 1, close - open - 1);
+		const bool known = std::any_of(partitions.begin(), partitions.end(), [&](const Partition& p) { return p.name == name; });
+		if (!known)
+			throw ConfigError(fmt::format("{}: [{}] url: {{{}}} has no partition.{} = ... to fill it", where(section, nullptr), section.name, name, name));
+	}
+	return partitions;
 }
 
 PluginOptions::Values Config::bindOptions(const IniSection& section, const PluginInfo& plugin, const std::set<std::string>& coreKeys, const std::string& label)
@@ -192,7 +423,7 @@ PluginOptions::Values Config::bindOptions(const IniSection& section, const Plugi
 	PluginOptions::Values values;
 	for (const IniEntry& entry: section.entries)
 	{
-		if (coreKeys.count(entry.key) != 0)
+		if (coreKeys.count(entry.key) != 0 || (&coreKeys == &kSourceKeys && isPartitionKey(entry.key)))
 			continue;
 		if (std::find(validKeys.begin(), validKeys.end(), entry.key) == validKeys.end())
 			throw ConfigError(fmt::format("{}: unknown key for {} '{}'{}", where(section, &entry), label, plugin.name, Suggestion::hint(entry.key, validKeys)));
@@ -264,7 +495,7 @@ void Config::rejectUnknownKeys(const IniSection& section, const std::set<std::st
 	const std::vector<std::string> valid(coreKeys.begin(), coreKeys.end());
 	for (const IniEntry& entry: section.entries)
 	{
-		if (coreKeys.count(entry.key) == 0 && !Suggestion::nearest(entry.key, valid).empty())
+		if (coreKeys.count(entry.key) == 0 && !isPartitionKey(entry.key) && !Suggestion::nearest(entry.key, valid).empty())
 			throw ConfigError(fmt::format("{}: unknown key{}", where(section, &entry), Suggestion::hint(entry.key, valid)));
 	}
 }
@@ -319,11 +550,15 @@ void Config::bind(const PluginRegistry& registry)
 		const IniEntry& urlEntry = required("url", "the address to fetch");
 		const IniEntry& decoderEntry = required("decoder", "a decoder plugin's name; see --list-plugins");
 
-		SourceConfig source{section.name.substr(7), valueOf(section, urlEntry), "", valueOf(section, decoderEntry), PluginOptions("", section.name, {}), _settings.transport, {}};
+		SourceConfig source{section.name.substr(7), valueOf(section, urlEntry), "", valueOf(section, decoderEntry), PluginOptions("", section.name, {}), _settings.transport, {}, {}, {}};
+		source.partitions = readPartitions(section, source.url);
+		std::string probe = source.url;
+		for (const Partition& partition: source.partitions)
+			Poco::replaceInPlace(probe, "{" + partition.name + "}", partition.values.front());
 		Poco::URI uri;
 		try
 		{
-			uri = Poco::URI(source.url);
+			uri = Poco::URI(probe);
 		}
 		catch (const Poco::Exception&)
 		{
@@ -357,6 +592,7 @@ void Config::bind(const PluginRegistry& registry)
 		}
 		source.decoderOptions = PluginOptions(source.decoder, section.name, bindOptions(section, *plugin, kSourceKeys, "decoder"));
 		source.transport = readTransport(section, _settings.transport);
+		source.pagination = readPagination(section);
 
 		if (const IniEntry* skip = section.find("skip_status"))
 		{

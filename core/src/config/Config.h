@@ -3,9 +3,9 @@
 #include "config/IniDocument.h"
 #include "datatap/Api.h"
 #include "datatap/PluginOptions.h"
+#include "transport/TransportOptions.h"
 
-#include <Poco/Timespan.h>
-
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -15,19 +15,43 @@ namespace datatap {
 class PluginRegistry;
 struct PluginInfo;
 
-/// Time limits for the requests of one source.
-struct TransportOptions
-{
-	Poco::Timespan connectTimeout = Poco::Timespan(10, 0);
-	Poco::Timespan readTimeout = Poco::Timespan(30, 0);
-};
-
 /// The `[datatap]` section.
 struct Settings
 {
 	std::vector<std::string> pluginPath; ///< absolute directories
 	std::string output = "json";
+	int concurrency = 4;                 ///< requests in flight at once, over all sources
 	TransportOptions transport;
+};
+
+/// How a source walks through pages (`pagination =` and its keys).
+struct PaginationConfig
+{
+	enum class Kind
+	{
+		None,
+		Link,   ///< follow RFC 8288 `Link: <...>; rel="next"`
+		Page,   ///< page number parameter; stop on an empty page
+		Offset, ///< offset and limit parameters; stop on a short page
+		Cursor  ///< next cursor from a JSON pointer in the body
+	};
+
+	Kind kind = Kind::None;
+	std::string pageParam = "page";
+	std::int64_t pageStart = 1;
+	std::string limitParam = "limit";
+	std::int64_t limit = 0; ///< 0: not sent (page), required for offset
+	std::string offsetParam = "offset";
+	std::string cursorParam = "cursor";
+	std::string cursorPointer = "/next";
+	std::int64_t maxPages = 1000;
+};
+
+/// One `partition.NAME = ...` of a source: the values `{NAME}` takes in its URL.
+struct Partition
+{
+	std::string name;
+	std::vector<std::string> values;
 };
 
 /// One `[auth.NAME]` section, validated against its strategy's declared options.
@@ -48,6 +72,8 @@ struct SourceConfig
 	PluginOptions decoderOptions;
 	TransportOptions transport;
 	std::set<int> skipStatus; ///< statuses that yield no records instead of an error
+	PaginationConfig pagination;
+	std::vector<Partition> partitions; ///< in file order; the URL expands over all of them
 };
 
 /// The configuration: read and checked for syntax and the `[datatap]` section by
@@ -79,6 +105,9 @@ public:
 	/// Splits a colon-separated list of folders and resolves each against base.
 	static std::vector<std::string> splitPath(const std::string& list, const std::string& base);
 
+	/// "256M" -> bytes; plain bytes or a K, M or G (binary) suffix.
+	static bool parseSize(const std::string& text, std::uint64_t& bytes);
+
 	/// The source names in file order.
 	std::vector<std::string> sourceNames() const;
 
@@ -90,6 +119,8 @@ private:
 	PluginOptions::Values bindOptions(const IniSection& section, const PluginInfo& plugin, const std::set<std::string>& coreKeys, const std::string& label);
 	void rejectUnknownKeys(const IniSection& section, const std::set<std::string>& coreKeys) const;
 	TransportOptions readTransport(const IniSection& section, const TransportOptions& defaults) const;
+	PaginationConfig readPagination(const IniSection& section) const;
+	std::vector<Partition> readPartitions(const IniSection& section, const std::string& url) const;
 	std::string resolvePath(const std::string& path) const;
 
 	IniDocument _document;

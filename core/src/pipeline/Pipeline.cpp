@@ -1,33 +1,72 @@
 #include "pipeline/Pipeline.h"
 
 #include "datatap/Exceptions.h"
-#include "datatap/Version.h"
+#include "pipeline/Paginator.h"
 #include "pipeline/PluginBoundary.h"
+#include "pipeline/UrlTemplate.h"
 #include "registry/PluginRegistry.h"
+#include "transport/HttpFetcher.h"
+#include "transport/HttpTransport.h"
 #include "util/Suggestion.h"
 
-#include <Poco/CountingStream.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/Stopwatch.h>
+#include <Poco/Logger.h>
+#include <Poco/StreamCopier.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 
 namespace datatap {
 
 namespace {
 
-std::string statusText(const Poco::Net::HTTPResponse& response)
+const char* paginationName(PaginationConfig::Kind kind)
 {
-	return fmt::format("{} {}", static_cast<int>(response.getStatus()), response.getReason());
+	switch (kind)
+	{
+	case PaginationConfig::Kind::Link: return "link";
+	case PaginationConfig::Kind::Page: return "page";
+	case PaginationConfig::Kind::Offset: return "offset";
+	case PaginationConfig::Kind::Cursor: return "cursor";
+	case PaginationConfig::Kind::None: break;
+	}
+	return "";
 }
+
+class CountingSink: public RecordSink
+{
+public:
+	explicit CountingSink(RecordSink& target):
+		_target(target)
+	{
+	}
+
+	void write(const Record& record) override
+	{
+		_target.write(record);
+		++count;
+	}
+
+	std::size_t count = 0;
+
+private:
+	RecordSink& _target;
+};
 
 } // namespace
 
+/// What one thread of a run owns: its connections and its decoder instances,
+/// so decoders never see two bodies at once.
+struct Pipeline::Worker
+{
+	HttpTransport transport;
+	std::map<std::string, std::unique_ptr<ResourceDecoder>> decoders;
+};
+
 Pipeline::Pipeline(const Config& config, const PluginRegistry& registry, Redactor& redactor):
 	_config(config),
-	_redactor(redactor),
-	_logger(Poco::Logger::get("datatap"))
+	_registry(registry),
+	_redactor(redactor)
 {
 	for (const std::string& secret: config.secrets())
 		_redactor.add(secret);
@@ -41,18 +80,35 @@ Pipeline::Pipeline(const Config& config, const PluginRegistry& registry, Redacto
 		});
 		_auths.emplace(auth.name, std::move(strategy));
 	}
+	// Every decoder is made and configured once now, so a bad option or a plugin
+	// that cannot start fails --check and fails before the first request.
+	_workers.push_back(std::make_unique<Worker>());
+	for (const SourceConfig& source: config.sources())
+		decoderFor(*_workers.front(), source);
 	for (const SourceConfig& source: config.sources())
 	{
-		std::unique_ptr<ResourceDecoder> decoder;
-		PluginBoundary::call(fmt::format("decoder '{}' for [source.{}]", source.decoder, source.name), [&] {
-			decoder = registry.createDecoder(source.decoder);
-			decoder->configure(source.decoderOptions);
-		});
-		_decoders.emplace(source.name, std::move(decoder));
+		if (source.transport.insecure && source.url.compare(0, 8, "https://") == 0)
+			Poco::Logger::get("datatap").warning(fmt::format("warning: [source.{}] insecure = true: TLS certificates are not verified; anyone on the path can read and change this traffic", source.name));
 	}
 }
 
 Pipeline::~Pipeline() = default;
+
+ResourceDecoder& Pipeline::decoderFor(Worker& worker, const SourceConfig& source)
+{
+	auto it = worker.decoders.find(source.name);
+	if (it != worker.decoders.end())
+		return *it->second;
+	std::unique_ptr<ResourceDecoder> decoder;
+	{
+		std::lock_guard<std::mutex> lock(_decoderMutex);
+		PluginBoundary::call(fmt::format("decoder '{}' for [source.{}]", source.decoder, source.name), [&] {
+			decoder = _registry.createDecoder(source.decoder);
+			decoder->configure(source.decoderOptions);
+		});
+	}
+	return *worker.decoders.emplace(source.name, std::move(decoder)).first->second;
+}
 
 std::vector<const SourceConfig*> Pipeline::select(const std::vector<std::string>& names) const
 {
@@ -76,37 +132,17 @@ std::vector<const SourceConfig*> Pipeline::select(const std::vector<std::string>
 	return selected;
 }
 
-void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared)
-{
-	prepared.uri = Poco::URI(source.url);
-	std::string target = prepared.uri.getPathAndQuery();
-	if (target.empty())
-		target = "/";
-	prepared.request = Poco::Net::HTTPRequest(Poco::Net::HTTPRequest::HTTP_GET, target, Poco::Net::HTTPMessage::HTTP_1_1);
-	prepared.request.set("User-Agent", fmt::format("datatap/{}", version()));
-	prepared.request.set("Accept", "application/json");
-	prepared.request.setKeepAlive(true);
-	prepared.credentialHeaders.clear();
-	if (source.auth.empty())
-		return;
-	const AuthConfig* auth = _config.findAuth(source.auth);
-	AuthStrategy& strategy = *_auths.at(source.auth);
-	const std::string body;
-	AuthRequest authRequest(prepared.request, prepared.uri, body);
-	PluginBoundary::call(fmt::format("auth strategy '{}' for [auth.{}]", auth->strategy, auth->name), [&] { strategy.apply(authRequest); });
-	for (const std::string& secret: authRequest.secretValues())
-		_redactor.add(secret);
-	prepared.credentialHeaders = authRequest.credentialHeaders();
-}
-
 std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*>& sources)
 {
 	std::vector<PlannedRequest> planned;
 	for (const SourceConfig* source: sources)
 	{
+		const UrlTemplate urls(source->url, source->partitions);
+		Paginator paginator(source->pagination, source->name);
 		PreparedRequest prepared;
-		prepare(*source, prepared);
-		PlannedRequest entry{source->name, prepared.request.getMethod(), source->url, {}, source->decoder};
+		AuthStrategy* auth = source->auth.empty() ? nullptr : _auths.at(source->auth).get();
+		HttpFetcher::prepare(paginator.first(Poco::URI(urls.at(0))), auth, "auth." + source->auth, _redactor, prepared);
+		PlannedRequest entry{source->name, prepared.request.getMethod(), HttpFetcher::displayUrl(prepared.uri, prepared.credentialQueryParameters), {}, source->decoder, urls.size(), paginationName(source->pagination.kind)};
 		for (const auto& [name, value]: prepared.request)
 		{
 			const bool secret = std::any_of(prepared.credentialHeaders.begin(), prepared.credentialHeaders.end(), [&](const std::string& h) { return Poco::icompare(h, name) == 0; });
@@ -117,87 +153,74 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 	return planned;
 }
 
-void Pipeline::run(const std::vector<const SourceConfig*>& sources, RecordSink& sink)
+void Pipeline::runJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink)
 {
-	for (const SourceConfig* source: sources)
-		fetch(*source, sink);
-}
-
-void Pipeline::fetch(const SourceConfig& source, RecordSink& sink)
-{
-	const std::string& displayUrl = source.url;
-	const std::string context = fmt::format("source '{}': GET {}", source.name, displayUrl);
-	bool challenged = false;
+	HttpFetcher fetcher(worker.transport, _redactor);
+	ResourceDecoder& decoder = decoderFor(worker, source);
+	Paginator paginator(source.pagination, source.name);
+	FetchRequest request;
+	request.source = source.name;
+	request.options = &source.transport;
+	request.skipStatus = &source.skipStatus;
+	if (!source.auth.empty())
+	{
+		request.auth = _auths.at(source.auth).get();
+		request.authSection = "auth." + source.auth;
+	}
+	request.uri = paginator.first(Poco::URI(url));
 	for (;;)
 	{
-		PreparedRequest prepared;
-		prepare(source, prepared);
-		if (_logger.information())
-		{
-			_logger.information(fmt::format("> GET {}", displayUrl));
-			for (const auto& [name, value]: prepared.request)
+		CountingSink counted(sink);
+		std::string body;
+		const FetchOutcome outcome = fetcher.fetch(request, [&](const Poco::Net::HTTPResponse& response, ResponseBody& stream, const Poco::URI& finalUri) {
+			ResponseInfo info{source.name, finalUri.toString(), static_cast<int>(response.getStatus()), response.getContentType()};
+			const std::string context = fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder);
+			if (paginator.needsBody())
 			{
-				const bool secret = std::any_of(prepared.credentialHeaders.begin(), prepared.credentialHeaders.end(), [&](const std::string& h) { return Poco::icompare(h, name) == 0; });
-				_logger.information(fmt::format("> {}: {}", name, secret ? Redactor::kMask : _redactor.apply(value)));
+				// The cursor lives in the body the decoder reads too; pages are
+				// bounded by max_body, so the page is kept to read it twice.
+				Poco::StreamCopier::copyToString(stream, body);
+				std::istringstream copy(body);
+				PluginBoundary::call(context, [&] { decoder.decode(copy, info, counted); });
 			}
-		}
-
-		bool retry = false;
-		Poco::Stopwatch clock;
-		clock.start();
-		_transport.send(prepared.uri, prepared.request, source.transport, context, [&](const Poco::Net::HTTPResponse& response, std::istream& body) {
-			const int status = static_cast<int>(response.getStatus());
-			if (_logger.information())
-				_logger.information(fmt::format("< {} after {:.1f} ms ({})", statusText(response), static_cast<double>(clock.elapsed()) / 1000.0, response.getContentType()));
-
-			if (status >= 200 && status < 300)
+			else
 			{
-				ResponseInfo info{source.name, displayUrl, status, response.getContentType()};
-				Poco::CountingInputStream counted(body);
-				PluginBoundary::call(fmt::format("{}: decoder '{}'", context, source.decoder), [&] {
-					_decoders.at(source.name)->decode(counted, info, sink);
-				});
-				if (_logger.information())
-					_logger.information(fmt::format("< {} bytes decoded in {:.1f} ms", counted.chars(), static_cast<double>(clock.elapsed()) / 1000.0));
-				return;
+				PluginBoundary::call(context, [&] { decoder.decode(stream, info, counted); });
 			}
-			if (source.skipStatus.count(status) != 0)
-			{
-				_logger.information(fmt::format("source '{}': {} is in skip_status; no records", source.name, statusText(response)));
-				return;
-			}
-			if (status == 401 || status == 403)
-			{
-				if (!source.auth.empty() && !challenged)
-				{
-					AuthChallenge challenge{status, prepared.request.getMethod(), prepared.uri, {}};
-					for (auto it = response.find("WWW-Authenticate"); it != response.end() && Poco::icompare(it->first, "WWW-Authenticate") == 0; ++it)
-						challenge.wwwAuthenticate.push_back(it->second);
-					ChallengeResponse answer = ChallengeResponse::Fail;
-					PluginBoundary::call(fmt::format("auth strategy for [auth.{}]", source.auth), [&] {
-						answer = _auths.at(source.auth)->onChallenge(challenge);
-					});
-					if (answer == ChallengeResponse::RetryOnce)
-					{
-						retry = true;
-						return;
-					}
-				}
-				const std::string fix = source.auth.empty()
-					? "the source has no auth = section"
-					: fmt::format("check the credentials in [auth.{}]", source.auth);
-				throw AuthError(fmt::format("{} answered {}; {}", context, statusText(response), fix));
-			}
-			if (status >= 300 && status < 400)
-				throw ServiceError(fmt::format("{} answered {} (Location: {}); datatap does not follow redirects, point url at the new address", context, statusText(response), response.get("Location", "none")));
-			if (status >= 400 && status < 500)
-				throw DecodeError(fmt::format("{} answered {}; no records (add {} to skip_status to skip it)", context, statusText(response), status));
-			throw ServiceError(fmt::format("{} answered {}", context, statusText(response)));
 		});
-		if (!retry)
+		if (outcome.skipped)
 			return;
-		challenged = true;
+		const std::optional<Poco::URI> next = paginator.next(outcome, counted.count, &body);
+		if (!next)
+			return;
+		request.uri = *next;
 	}
+}
+
+void Pipeline::run(const std::vector<const SourceConfig*>& sources, RecordSink& sink, int concurrency, const JobScheduler::Progress& progress)
+{
+	struct Job
+	{
+		const SourceConfig* source;
+		UrlTemplate urls;
+		std::size_t first;
+	};
+	std::vector<Job> jobs;
+	std::size_t total = 0;
+	for (const SourceConfig* source: sources)
+	{
+		jobs.push_back(Job{source, UrlTemplate(source->url, source->partitions), total});
+		total += jobs.back().urls.size();
+	}
+	const std::size_t workers = static_cast<std::size_t>(std::max(1, concurrency));
+	while (_workers.size() < workers)
+		_workers.push_back(std::make_unique<Worker>());
+
+	JobScheduler scheduler(workers, workers * 4);
+	scheduler.run(total, [&](std::size_t index, std::size_t worker, RecordSink& out) {
+		auto job = std::upper_bound(jobs.begin(), jobs.end(), index, [](std::size_t i, const Job& j) { return i < j.first; }) - 1;
+		runJob(*job->source, job->urls.at(index - job->first), *_workers[worker], out);
+	}, sink, progress);
 }
 
 } // namespace datatap

@@ -4,26 +4,27 @@
 #include "datatap/Api.h"
 #include "datatap/AuthStrategy.h"
 #include "datatap/ResourceDecoder.h"
+#include "pipeline/JobScheduler.h"
 #include "pipeline/PlannedRequest.h"
-#include "transport/HttpTransport.h"
 #include "util/Redactor.h"
-
-#include <Poco/Logger.h>
-#include <Poco/Net/HTTPRequest.h>
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
 namespace datatap {
 
 class PluginRegistry;
+class HttpTransport;
 
-/// Composes the configured sources into requests: for each one, build the
-/// request, let its auth strategy add credentials, send it, and let its decoder
-/// turn the body into records for the sink. Every call into a plugin goes
-/// through a boundary that turns whatever it throws into a datatap error naming it.
+/// Composes the configured sources into requests: for each source, each URL its
+/// partitions make and each page, build the request, let its auth strategy add
+/// credentials, fetch it, and let its decoder turn the body into records for the
+/// sink. Requests run on `concurrency` threads; records come out in source order,
+/// then partition order, then page order. Every call into a plugin goes through
+/// a boundary that turns whatever it throws into a datatap error naming it.
 ///
 /// Must be destroyed before the PluginRegistry it was built from.
 class DATATAP_API Pipeline
@@ -40,25 +41,20 @@ public:
 	std::vector<const SourceConfig*> select(const std::vector<std::string>& names) const;
 
 	std::vector<PlannedRequest> plan(const std::vector<const SourceConfig*>& sources);
-	void run(const std::vector<const SourceConfig*>& sources, RecordSink& sink);
+	void run(const std::vector<const SourceConfig*>& sources, RecordSink& sink, int concurrency, const JobScheduler::Progress& progress = {});
 
 private:
-	struct PreparedRequest
-	{
-		Poco::URI uri;
-		Poco::Net::HTTPRequest request;
-		std::vector<std::string> credentialHeaders;
-	};
+	struct Worker;
 
-	void prepare(const SourceConfig& source, PreparedRequest& prepared);
-	void fetch(const SourceConfig& source, RecordSink& sink);
+	void runJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink);
+	ResourceDecoder& decoderFor(Worker& worker, const SourceConfig& source);
 
 	const Config& _config;
+	const PluginRegistry& _registry;
 	Redactor& _redactor;
 	std::map<std::string, std::unique_ptr<AuthStrategy>> _auths;
-	std::map<std::string, std::unique_ptr<ResourceDecoder>> _decoders;
-	HttpTransport _transport;
-	Poco::Logger& _logger;
+	std::vector<std::unique_ptr<Worker>> _workers;
+	std::mutex _decoderMutex;
 };
 
 } // namespace datatap

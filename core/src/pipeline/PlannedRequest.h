@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,6 +15,8 @@ struct PlannedRequest
 	std::string url;
 	std::vector<std::pair<std::string, std::string>> headers;
 	std::string decoder;
+	std::size_t requests = 1; ///< how many the source makes before pagination (partitions)
+	std::string pagination;   ///< "" for none
 };
 
 } // namespace datatap

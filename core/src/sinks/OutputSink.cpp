@@ -23,6 +23,11 @@ std::unique_ptr<OutputSink> OutputSink::create(const std::string& format, std::o
 	throw UsageError("unknown output '" + format + "'; use json, ndjson or table");
 }
 
+void OutputSink::abandon()
+{
+	flushBuffer(true);
+}
+
 std::size_t OutputSink::count() const
 {
 	return _count;

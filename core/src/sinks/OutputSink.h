@@ -18,6 +18,9 @@ public:
 	static std::unique_ptr<OutputSink> create(const std::string& format, std::ostream& out);
 
 	virtual void finish() = 0;
+	/// After a failure: writes out what was buffered, without completing the
+	/// document, so the records that did arrive are not lost.
+	void abandon();
 	std::size_t count() const;
 
 protected:

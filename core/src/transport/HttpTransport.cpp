@@ -1,17 +1,56 @@
 #include "transport/HttpTransport.h"
 
-#include "datatap/Exceptions.h"
+#include "transport/ChunkedBodyReader.h"
 #include "transport/TlsContext.h"
 
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
-#include <Poco/Net/SocketStream.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
+#include <typeinfo>
 
 namespace datatap {
+
+POCO_IMPLEMENT_EXCEPTION(ConnectionFailure, ServiceError, "connection failure")
+
+namespace {
+
+/// Gives the transport the raw bytes of a connection, for reading chunked
+/// bodies itself (see ChunkedBodyReader).
+class RawConnection
+{
+public:
+	virtual ~RawConnection() = default;
+	virtual int readRaw(char* buffer, std::streamsize length) = 0;
+};
+
+template <class Session>
+class PooledSession: public Session, public RawConnection
+{
+public:
+	using Session::Session;
+
+	int readRaw(char* buffer, std::streamsize length) override
+	{
+		return this->read(buffer, length);
+	}
+};
+
+// What is left of the time for a request, for the socket timeouts of its head.
+Poco::Timespan capped(const Poco::Timespan& limit, const Poco::Timestamp& deadline)
+{
+	const Poco::Timestamp now;
+	const Poco::Timespan left = deadline > now ? Poco::Timespan(deadline - now) : Poco::Timespan(0, 1000);
+	return std::max(Poco::Timespan(0, 1000), std::min(limit, left));
+}
+
+// Error bodies this small are read to the end so the connection can be reused.
+const std::streamsize kDrainLimit = 64 * 1024;
+
+} // namespace
 
 HttpTransport::HttpTransport() = default;
 
@@ -29,55 +68,60 @@ std::size_t HttpTransport::connectionsOpened() const
 
 Poco::Net::HTTPClientSession& HttpTransport::session(const Poco::URI& uri, const TransportOptions& options, bool& reused)
 {
-	const std::string origin = originOf(uri);
-	auto it = _sessions.find(origin);
+	const std::string key = originOf(uri) + (uri.getScheme() == "https" ? "|" + options.caFile + (options.insecure ? "|insecure" : "") : std::string());
+	auto it = _sessions.find(key);
 	if (it != _sessions.end() && it->second->connected())
 	{
 		reused = true;
-		it->second->setTimeout(options.connectTimeout, options.readTimeout, options.readTimeout);
 		return *it->second;
 	}
 	reused = false;
 	std::unique_ptr<Poco::Net::HTTPClientSession> fresh;
 	if (uri.getScheme() == "https")
-		fresh = std::make_unique<Poco::Net::HTTPSClientSession>(uri.getHost(), uri.getPort(), TlsContext::client());
+		fresh = std::make_unique<PooledSession<Poco::Net::HTTPSClientSession>>(uri.getHost(), uri.getPort(), TlsContext::client(options.caFile, options.insecure));
 	else
-		fresh = std::make_unique<Poco::Net::HTTPClientSession>(uri.getHost(), uri.getPort());
+		fresh = std::make_unique<PooledSession<Poco::Net::HTTPClientSession>>(uri.getHost(), uri.getPort());
 	fresh->setKeepAlive(true);
-	fresh->setTimeout(options.connectTimeout, options.readTimeout, options.readTimeout);
 	++_connectionsOpened;
-	auto& slot = _sessions[origin];
+	auto& slot = _sessions[key];
 	slot = std::move(fresh);
 	return *slot;
 }
 
 void HttpTransport::discard(const Poco::URI& uri)
 {
-	auto it = _sessions.find(originOf(uri));
-	if (it != _sessions.end())
+	const std::string origin = originOf(uri);
+	for (auto it = _sessions.begin(); it != _sessions.end();)
 	{
-		it->second->reset();
-		_sessions.erase(it);
+		if (it->first.compare(0, origin.size(), origin) == 0)
+		{
+			it->second->reset();
+			it = _sessions.erase(it);
+		}
+		else
+			++it;
 	}
 }
 
-void HttpTransport::send(const Poco::URI& uri, Poco::Net::HTTPRequest& request, const TransportOptions& options, const std::string& displayUrl, const ResponseHandler& handler)
+void HttpTransport::send(const Poco::URI& uri, Poco::Net::HTTPRequest& request, const TransportOptions& options, const Poco::Timestamp& deadline, const std::string& displayUrl, const ResponseHandler& handler)
 {
 	for (int attempt = 0;; ++attempt)
 	{
 		bool reused = false;
 		Poco::Net::HTTPResponse response;
-		std::istream* body = nullptr;
+		std::istream* source = nullptr;
+		Poco::Net::HTTPClientSession* client = nullptr;
 		try
 		{
-			Poco::Net::HTTPClientSession& client = session(uri, options, reused);
-			client.sendRequest(request);
-			body = &client.receiveResponse(response);
+			client = &session(uri, options, reused);
+			client->setTimeout(capped(options.connectTimeout, deadline), capped(options.readTimeout, deadline), capped(options.readTimeout, deadline));
+			client->sendRequest(request);
+			source = &client->receiveResponse(response);
 		}
 		catch (const Poco::Net::SSLException& exc)
 		{
 			discard(uri);
-			throw ServiceError(fmt::format("{}: TLS failed: {}", displayUrl, exc.message()));
+			throw ConnectionFailure(fmt::format("{}: TLS failed: {}", displayUrl, exc.message()));
 		}
 		catch (const Poco::Exception& exc)
 		{
@@ -88,27 +132,41 @@ void HttpTransport::send(const Poco::URI& uri, Poco::Net::HTTPRequest& request, 
 			if (reused && attempt == 0 && !timedOut)
 				continue;
 			if (timedOut)
-				throw ServiceError(fmt::format("{}: no answer within {} s", displayUrl, options.readTimeout.totalSeconds()));
-			throw ServiceError(fmt::format("{}: {}", displayUrl, exc.displayText()));
+				throw ConnectionFailure(fmt::format("{}: no answer within {:.3g} s", displayUrl, static_cast<double>(options.readTimeout.totalMicroseconds()) / 1e6));
+			throw ConnectionFailure(fmt::format("{}: {}", displayUrl, exc.displayText()));
 		}
 
+		ResponseBody::Limits limits;
+		limits.maxBytes = options.maxBodyBytes;
+		limits.deadline = deadline;
+		limits.hasDeadline = true;
+		limits.chunked = response.getChunkedTransferEncoding();
+		if (!limits.chunked && response.hasContentLength())
+			limits.contentLength = response.getContentLength64();
+		if (limits.contentLength > 0 && static_cast<std::uint64_t>(limits.contentLength) > options.maxBodyBytes)
+		{
+			discard(uri);
+			throw ServiceError(fmt::format("{}: the body of {} bytes is larger than max_body ({} bytes)", displayUrl, limits.contentLength, options.maxBodyBytes));
+		}
+		std::unique_ptr<ChunkedBodyReader> chunked;
+		if (limits.chunked)
+		{
+			auto* raw = dynamic_cast<RawConnection*>(client);
+			chunked = std::make_unique<ChunkedBodyReader>([raw](char* buffer, std::streamsize length) { return raw->readRaw(buffer, length); }, displayUrl);
+			source = chunked.get();
+		}
+		ResponseBody body(*source, limits, displayUrl);
 		try
 		{
-			handler(response, *body);
-			// Drain what the handler left so the connection can serve the next request.
-			body->ignore(std::numeric_limits<std::streamsize>::max());
-			if (!response.getKeepAlive())
+			handler(response, body);
+			const int status = static_cast<int>(response.getStatus());
+			const bool success = status >= 200 && status < 300;
+			// Whatever the handler left is read so the connection can serve the next
+			// request; a long error body is not worth it.
+			if (success || limits.contentLength < 0 || limits.contentLength <= kDrainLimit)
+				body.ignore(success ? std::numeric_limits<std::streamsize>::max() : kDrainLimit);
+			if (!response.getKeepAlive() || (!success && body.peek() != std::char_traits<char>::eof()))
 				discard(uri);
-		}
-		catch (const Poco::TimeoutException&)
-		{
-			discard(uri);
-			throw ServiceError(fmt::format("{}: timed out reading the response (timeout {} s)", displayUrl, options.readTimeout.totalSeconds()));
-		}
-		catch (const Poco::Net::NetException& exc)
-		{
-			discard(uri);
-			throw ServiceError(fmt::format("{}: connection failed while reading the response: {}", displayUrl, exc.displayText()));
 		}
 		catch (...)
 		{

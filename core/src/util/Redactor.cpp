@@ -11,6 +11,7 @@ const char* const Redactor::kMask = "****";
 
 void Redactor::add(const std::string& secret)
 {
+	std::lock_guard<std::mutex> lock(_mutex);
 	if (secret.size() < 4 || std::find(_secrets.begin(), _secrets.end(), secret) != _secrets.end())
 		return;
 	_secrets.push_back(secret);
@@ -27,6 +28,7 @@ void Redactor::add(const std::string& secret)
 
 std::string Redactor::apply(std::string text) const
 {
+	std::lock_guard<std::mutex> lock(_mutex);
 	for (const std::string& secret: _secrets)
 	{
 		for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at))

@@ -2,6 +2,7 @@
 
 #include "datatap/Api.h"
 
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@ namespace datatap {
 
 /// Replaces every known secret value in a text with "****" before it reaches a
 /// terminal or a log: the last line of defence behind never printing secrets.
+/// Thread-safe: workers add the secrets auth strategies hand out as they go.
 class DATATAP_API Redactor
 {
 public:
@@ -20,6 +22,7 @@ public:
 	std::string apply(std::string text) const;
 
 private:
+	mutable std::mutex _mutex;
 	std::vector<std::string> _secrets;
 };
 

@@ -1,0 +1,130 @@
+#include "transport/ChunkedBodyReader.h"
+
+#include "datatap/Exceptions.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace datatap {
+
+namespace {
+
+// A chunk-size line or a trailer longer than this is not HTTP.
+const std::size_t kMaxLine = 4096;
+
+} // namespace
+
+ChunkedBodyReader::Buffer::Buffer(RawRead read, std::string displayUrl):
+	_read(std::move(read)),
+	_displayUrl(std::move(displayUrl)),
+	_raw(std::size_t{1} << 16),
+	_out(std::size_t{1} << 16)
+{
+}
+
+void ChunkedBodyReader::Buffer::brokenOff() const
+{
+	throw ServiceError(fmt::format("{}: the chunked body broke off after {} bytes (the connection closed before the last chunk)", _displayUrl, _bytes));
+}
+
+int ChunkedBodyReader::Buffer::next()
+{
+	if (_rawAt == _rawEnd)
+	{
+		const int got = _read(_raw.data(), static_cast<std::streamsize>(_raw.size()));
+		if (got <= 0)
+			return -1;
+		_rawAt = 0;
+		_rawEnd = static_cast<std::size_t>(got);
+	}
+	return static_cast<unsigned char>(_raw[_rawAt++]);
+}
+
+std::string ChunkedBodyReader::Buffer::line()
+{
+	std::string text;
+	for (;;)
+	{
+		const int c = next();
+		if (c < 0)
+			brokenOff();
+		if (c == '\n')
+			break;
+		text += static_cast<char>(c);
+		if (text.size() > kMaxLine)
+			throw ServiceError(fmt::format("{}: malformed chunked body (a line of over {} bytes)", _displayUrl, kMaxLine));
+	}
+	if (!text.empty() && text.back() == '\r')
+		text.pop_back();
+	return text;
+}
+
+ChunkedBodyReader::Buffer::int_type ChunkedBodyReader::Buffer::underflow()
+{
+	if (gptr() < egptr())
+		return traits_type::to_int_type(*gptr());
+	if (_finished)
+		return traits_type::eof();
+	if (_chunkLeft == 0)
+	{
+		if (_needLineEnd)
+		{
+			if (!line().empty())
+				throw ServiceError(fmt::format("{}: malformed chunked body (no line end after a chunk)", _displayUrl));
+			_needLineEnd = false;
+		}
+		std::string size = line();
+		const std::size_t extension = size.find(';');
+		if (extension != std::string::npos)
+			size.erase(extension);
+		size = Poco::trim(size);
+		Poco::UInt64 length = 0;
+		if (size.empty() || size.size() > 15 || !Poco::NumberParser::tryParseHex64(size, length))
+			throw ServiceError(fmt::format("{}: malformed chunked body (chunk size '{}')", _displayUrl, size.substr(0, 20)));
+		if (length == 0)
+		{
+			// Trailers until the empty line that ends the message.
+			for (std::size_t count = 0; !line().empty(); ++count)
+			{
+				if (count > 100)
+					throw ServiceError(fmt::format("{}: malformed chunked body (too many trailers)", _displayUrl));
+			}
+			_finished = true;
+			return traits_type::eof();
+		}
+		_chunkLeft = length;
+		_needLineEnd = true;
+	}
+	std::size_t produced = 0;
+	while (produced < _out.size() && _chunkLeft > 0)
+	{
+		if (_rawAt == _rawEnd && produced > 0)
+			break;
+		const int c = next();
+		if (c < 0)
+			brokenOff();
+		_out[produced++] = static_cast<char>(c);
+		--_chunkLeft;
+		const std::size_t run = std::min<std::size_t>({_rawEnd - _rawAt, _out.size() - produced, static_cast<std::size_t>(std::min<std::uint64_t>(_chunkLeft, _out.size()))});
+		std::copy(_raw.begin() + static_cast<std::ptrdiff_t>(_rawAt), _raw.begin() + static_cast<std::ptrdiff_t>(_rawAt + run), _out.begin() + static_cast<std::ptrdiff_t>(produced));
+		_rawAt += run;
+		produced += run;
+		_chunkLeft -= run;
+	}
+	_bytes += produced;
+	setg(_out.data(), _out.data(), _out.data() + produced);
+	return traits_type::to_int_type(*gptr());
+}
+
+ChunkedBodyReader::ChunkedBodyReader(RawRead read, std::string displayUrl):
+	std::istream(nullptr),
+	_buffer(std::move(read), std::move(displayUrl))
+{
+	rdbuf(&_buffer);
+	exceptions(std::ios::badbit);
+}
+
+} // namespace datatap
