@@ -76,7 +76,7 @@ std::vector<const SourceConfig*> Pipeline::select(const std::vector<std::string>
 	return selected;
 }
 
-void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared)
+void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared, bool dryRun)
 {
 	prepared.uri = Poco::URI(source.url);
 	std::string target = prepared.uri.getPathAndQuery();
@@ -93,6 +93,7 @@ void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared)
 	AuthStrategy& strategy = *_auths.at(source.auth);
 	const std::string body;
 	AuthRequest authRequest(prepared.request, prepared.uri, body);
+	authRequest.setDryRun(dryRun);
 	PluginBoundary::call(fmt::format("auth strategy '{}' for [auth.{}]", auth->strategy, auth->name), [&] { strategy.apply(authRequest); });
 	for (const std::string& secret: authRequest.secretValues())
 		_redactor.add(secret);
@@ -105,7 +106,7 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 	for (const SourceConfig* source: sources)
 	{
 		PreparedRequest prepared;
-		prepare(*source, prepared);
+		prepare(*source, prepared, true);
 		PlannedRequest entry{source->name, prepared.request.getMethod(), source->url, {}, source->decoder};
 		for (const auto& [name, value]: prepared.request)
 		{
@@ -131,7 +132,7 @@ void Pipeline::fetch(const SourceConfig& source, RecordSink& sink)
 	for (;;)
 	{
 		PreparedRequest prepared;
-		prepare(source, prepared);
+		prepare(source, prepared, false);
 		if (_logger.information())
 		{
 			_logger.information(fmt::format("> GET {}", displayUrl));

@@ -50,7 +50,7 @@ private:
 		std::vector<std::string> credentialHeaders;
 	};
 
-	void prepare(const SourceConfig& source, PreparedRequest& prepared);
+	void prepare(const SourceConfig& source, PreparedRequest& prepared, bool dryRun);
 	void fetch(const SourceConfig& source, RecordSink& sink);
 
 	const Config& _config;
