@@ -55,8 +55,10 @@ std::string TokenCache::get(const Fetch& fetch)
 	{
 		_token = token.value;
 		_expires = token.lifetime.count() > 0;
+		// In milliseconds, so half of a one-second lifetime is not rounded to nothing.
+		const std::chrono::milliseconds lifetime = token.lifetime;
 		if (_expires)
-			_refreshAt = Clock::now() + token.lifetime - std::min(_refreshEarly, token.lifetime / 2);
+			_refreshAt = Clock::now() + lifetime - std::min<std::chrono::milliseconds>(_refreshEarly, lifetime / 2);
 	}
 	lock.unlock();
 	_fetched.notify_all();
