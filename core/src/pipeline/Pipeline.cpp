@@ -87,6 +87,7 @@ void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared, bo
 	prepared.request.set("Accept", "application/json");
 	prepared.request.setKeepAlive(true);
 	prepared.credentialHeaders.clear();
+	prepared.credentialQueryParameters.clear();
 	if (source.auth.empty())
 		return;
 	const AuthConfig* auth = _config.findAuth(source.auth);
@@ -98,6 +99,15 @@ void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared, bo
 	for (const std::string& secret: authRequest.secretValues())
 		_redactor.add(secret);
 	prepared.credentialHeaders = authRequest.credentialHeaders();
+	prepared.credentialQueryParameters = authRequest.credentialQueryParameters();
+}
+
+std::string Pipeline::shownUrl(const SourceConfig& source, const PreparedRequest& prepared)
+{
+	std::string url = source.url;
+	for (const std::string& name: prepared.credentialQueryParameters)
+		url += fmt::format("{}{}={}", url.find('?') == std::string::npos ? '?' : '&', name, Redactor::kMask);
+	return url;
 }
 
 std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*>& sources)
@@ -107,7 +117,7 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 	{
 		PreparedRequest prepared;
 		prepare(*source, prepared, true);
-		PlannedRequest entry{source->name, prepared.request.getMethod(), source->url, {}, source->decoder};
+		PlannedRequest entry{source->name, prepared.request.getMethod(), shownUrl(*source, prepared), {}, source->decoder};
 		for (const auto& [name, value]: prepared.request)
 		{
 			const bool secret = std::any_of(prepared.credentialHeaders.begin(), prepared.credentialHeaders.end(), [&](const std::string& h) { return Poco::icompare(h, name) == 0; });
@@ -135,7 +145,7 @@ void Pipeline::fetch(const SourceConfig& source, RecordSink& sink)
 		prepare(source, prepared, false);
 		if (_logger.information())
 		{
-			_logger.information(fmt::format("> GET {}", displayUrl));
+			_logger.information(fmt::format("> GET {}", shownUrl(source, prepared)));
 			for (const auto& [name, value]: prepared.request)
 			{
 				const bool secret = std::any_of(prepared.credentialHeaders.begin(), prepared.credentialHeaders.end(), [&](const std::string& h) { return Poco::icompare(h, name) == 0; });
