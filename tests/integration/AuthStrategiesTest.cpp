@@ -10,6 +10,8 @@
 #include "support/Text.h"
 
 
+#include <Poco/DirectoryIterator.h>
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -185,6 +187,9 @@ TEST_CASE("the API key goes where 'in' says: header, query parameter or cookie",
 		CHECK(result.out == kAlbum1 + "\n");
 		checkNoSecret(result, kSecret);
 	}
+	const ProcessResult dry = ProcessRunner::datatap({"-c", dir.write("query.ini", ini(server.url(), apiKey, "key = " + kSecret + "\nin = query\nname = api_key")), "--dry-run"});
+	CHECK_THAT(dry.out, Catch::Contains("GET " + server.url() + "/api-key/albums/1?api_key=****\n"));
+	checkNoSecret(dry, kSecret);
 	// The mock's own log masks the key it was sent in the query.
 	const auto requests = server.requests();
 	CHECK(std::find(requests.begin(), requests.end(), "GET /api-key/albums/1?api_key=****\tauth=no") != requests.end());
@@ -245,4 +250,23 @@ TEST_CASE("list-plugins shows every auth strategy", "[integration][auth]")
 	CHECK(result.exitCode == 0);
 	for (const std::string name: {"basic-token", "basic", "bearer", "api-key", "digest", "oauth2-client-credentials", "session-login", "hmac"})
 		CHECK_THAT(result.out, Catch::Contains("\n" + name + " "));
+}
+
+TEST_CASE("every sample INI under conf/examples fetches album 1 from the mock", "[integration][auth]")
+{
+	// The samples use the mock's default account.
+	MockApiServer server;
+	Poco::DirectoryIterator end;
+	std::size_t samples = 0;
+	for (Poco::DirectoryIterator it(std::string(DATATAP_TEST_SOURCE_DIR) + "/conf/examples"); it != end; ++it)
+	{
+		if (it.path().getExtension() != "ini")
+			continue;
+		++samples;
+		const ProcessResult result = ProcessRunner::datatap({"-c", it.path().toString(), "--plugin-path", TestPlugins::shippedDir(), "-o", "ndjson"}, {{"DATATAP_MOCK_URL", server.url()}, {"DATATAP_TOKEN", "your_api_token_here"}});
+		INFO(it.name() << ": " << result.err);
+		CHECK(result.exitCode == 0);
+		CHECK(result.out == kAlbum1 + "\n");
+	}
+	CHECK(samples == strategies().size());
 }
