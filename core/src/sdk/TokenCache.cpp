@@ -23,16 +23,18 @@ bool TokenCache::isFresh() const
 std::string TokenCache::get(const Fetch& fetch)
 {
 	std::unique_lock<std::mutex> lock(_mutex);
-	if (isFresh())
-		return _token;
-	if (_fetching)
+	while (!isFresh() && _fetching)
 	{
 		const unsigned long awaited = _generation;
 		_fetched.wait(lock, [&] { return _generation != awaited; });
 		if (_failure)
 			std::rethrow_exception(_failure);
-		return _token;
+		// Unless invalidate() came in between, this is the token just fetched.
+		if (!_token.empty())
+			return _token;
 	}
+	if (isFresh())
+		return _token;
 
 	_fetching = true;
 	_failure = nullptr;
