@@ -211,6 +211,8 @@ TEST_CASE("an access token the API stops honouring is fetched anew exactly once"
 		CHECK(result.exitCode == 0);
 		CHECK(result.out == kAlbum1 + "\n" + kAlbum1 + "\n");
 		CHECK(countRequests(server, tokenRoute) - before == 2);
+		// -v shows the strategy's own requests, by method and URL only.
+		CHECK_THAT(result.err, Catch::Contains("> " + tokenRoute.substr(0, 5) + server.url() + tokenRoute.substr(5) + "\n"));
 		CHECK(countRequests(server, "GET " + strategy->path) >= 3);
 		checkNoSecret(result, kSecret);
 	}

@@ -13,8 +13,9 @@ namespace datatap {
 
 /// Sends one request and reads the whole answer, for strategies that talk to a
 /// service of their own (a token endpoint, a login URL). Each call opens its own
-/// connection, so one client may serve several threads at once. Errors name the
-/// method and the URL without its query or user info, never a header or a body.
+/// connection, so one client may serve several threads at once. Errors and the
+/// `-v` log name the method and the URL without its query or user info, never a
+/// header or a body.
 class DATATAP_API HttpClient
 {
 public:

@@ -3,10 +3,12 @@
 #include "datatap/Exceptions.h"
 #include "transport/TlsContext.h"
 
+#include <Poco/Logger.h>
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
+#include <Poco/Stopwatch.h>
 #include <fmt/format.h>
 
 #include <memory>
@@ -44,7 +46,15 @@ HttpClient::Response HttpClient::send(Poco::Net::HTTPRequest& request, const Poc
 	const std::string where = fmt::format("{} {}", request.getMethod(), displayUrl(uri));
 	if (uri.getScheme() != "http" && uri.getScheme() != "https")
 		throw ServiceError(fmt::format("{}: only http:// and https:// are supported", where));
+	// -v shows a strategy's own requests too; method and URL only, as in errors.
+	Poco::Logger& logger = Poco::Logger::get("datatap");
+	if (logger.information())
+		logger.information("> " + where);
+	Poco::Stopwatch clock;
+	clock.start();
 	Response response = exchange(request, uri, body, where);
+	if (logger.information())
+		logger.information(fmt::format("< {} {} after {:.1f} ms", response.status, response.reason, static_cast<double>(clock.elapsed()) / 1000.0));
 	if (response.status == 401 || response.status == 403)
 		throw AuthError(fmt::format("{} answered {} {}", where, response.status, response.reason));
 	if (response.status < 200 || response.status >= 300)
