@@ -272,3 +272,15 @@ TEST_CASE("every sample INI under conf/examples fetches album 1 from the mock", 
 	}
 	CHECK(samples == strategies().size());
 }
+
+TEST_CASE("the hmac signature covers the query string as sent", "[integration][auth]")
+{
+	MockApiServer server({"--password", kSecret});
+	TempDir dir;
+	Strategy hmac = strategies()[6];
+	hmac.path = "/hmac/albums?userId=2&userId=3";
+	const ProcessResult result = ProcessRunner::datatap({"-c", dir.write("hmac.ini", ini(server.url(), hmac, "secret = " + kSecret)), "-o", "ndjson"});
+	INFO(result.err);
+	CHECK(result.exitCode == 0);
+	CHECK(std::count(result.out.begin(), result.out.end(), '\n') == 20);
+}
