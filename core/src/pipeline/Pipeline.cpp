@@ -76,7 +76,7 @@ std::vector<const SourceConfig*> Pipeline::select(const std::vector<std::string>
 	return selected;
 }
 
-void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared)
+void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared, bool dryRun)
 {
 	prepared.uri = Poco::URI(source.url);
 	std::string target = prepared.uri.getPathAndQuery();
@@ -87,16 +87,27 @@ void Pipeline::prepare(const SourceConfig& source, PreparedRequest& prepared)
 	prepared.request.set("Accept", "application/json");
 	prepared.request.setKeepAlive(true);
 	prepared.credentialHeaders.clear();
+	prepared.credentialQueryParameters.clear();
 	if (source.auth.empty())
 		return;
 	const AuthConfig* auth = _config.findAuth(source.auth);
 	AuthStrategy& strategy = *_auths.at(source.auth);
 	const std::string body;
 	AuthRequest authRequest(prepared.request, prepared.uri, body);
+	authRequest.setDryRun(dryRun);
 	PluginBoundary::call(fmt::format("auth strategy '{}' for [auth.{}]", auth->strategy, auth->name), [&] { strategy.apply(authRequest); });
 	for (const std::string& secret: authRequest.secretValues())
 		_redactor.add(secret);
 	prepared.credentialHeaders = authRequest.credentialHeaders();
+	prepared.credentialQueryParameters = authRequest.credentialQueryParameters();
+}
+
+std::string Pipeline::shownUrl(const SourceConfig& source, const PreparedRequest& prepared)
+{
+	std::string url = source.url;
+	for (const std::string& name: prepared.credentialQueryParameters)
+		url += fmt::format("{}{}={}", url.find('?') == std::string::npos ? '?' : '&', name, Redactor::kMask);
+	return url;
 }
 
 std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*>& sources)
@@ -105,8 +116,8 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 	for (const SourceConfig* source: sources)
 	{
 		PreparedRequest prepared;
-		prepare(*source, prepared);
-		PlannedRequest entry{source->name, prepared.request.getMethod(), source->url, {}, source->decoder};
+		prepare(*source, prepared, true);
+		PlannedRequest entry{source->name, prepared.request.getMethod(), shownUrl(*source, prepared), {}, source->decoder};
 		for (const auto& [name, value]: prepared.request)
 		{
 			const bool secret = std::any_of(prepared.credentialHeaders.begin(), prepared.credentialHeaders.end(), [&](const std::string& h) { return Poco::icompare(h, name) == 0; });
@@ -131,10 +142,10 @@ void Pipeline::fetch(const SourceConfig& source, RecordSink& sink)
 	for (;;)
 	{
 		PreparedRequest prepared;
-		prepare(source, prepared);
+		prepare(source, prepared, false);
 		if (_logger.information())
 		{
-			_logger.information(fmt::format("> GET {}", displayUrl));
+			_logger.information(fmt::format("> GET {}", shownUrl(source, prepared)));
 			for (const auto& [name, value]: prepared.request)
 			{
 				const bool secret = std::any_of(prepared.credentialHeaders.begin(), prepared.credentialHeaders.end(), [&](const std::string& h) { return Poco::icompare(h, name) == 0; });

@@ -48,9 +48,14 @@ private:
 		Poco::URI uri;
 		Poco::Net::HTTPRequest request;
 		std::vector<std::string> credentialHeaders;
+		std::vector<std::string> credentialQueryParameters;
 	};
 
-	void prepare(const SourceConfig& source, PreparedRequest& prepared);
+	/// The source's URL with the credential query parameters the strategy added
+	/// shown as name=****, so -v and --dry-run say where the key goes.
+	static std::string shownUrl(const SourceConfig& source, const PreparedRequest& prepared);
+
+	void prepare(const SourceConfig& source, PreparedRequest& prepared, bool dryRun);
 	void fetch(const SourceConfig& source, RecordSink& sink);
 
 	const Config& _config;
