@@ -25,16 +25,17 @@ bool parseId(const std::string& text, int& id)
 
 const std::string AlbumsHandler::PATH = "/albums";
 
-AlbumsHandler::AlbumsHandler(const AlbumCatalog& catalog, const Poco::URI& uri):
+AlbumsHandler::AlbumsHandler(const AlbumCatalog& catalog, const Poco::URI& uri, const std::string& mountPath):
 	_catalog(catalog),
-	_uri(uri)
+	_uri(uri),
+	_mountPath(mountPath)
 {
 }
 
 void AlbumsHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response)
 {
-	// The factory routes PATH and everything below it here.
-	const std::string rest = _uri.getPath().substr(PATH.size());
+	// The factory routes the mount path and everything below it here.
+	const std::string rest = _uri.getPath().substr(_mountPath.size());
 	if (rest.empty())
 		sendCollection(request, response);
 	else

@@ -14,10 +14,12 @@ namespace mock {
 class AlbumsHandler : public Poco::Net::HTTPRequestHandler
 {
 public:
-	/// The route this handler serves, together with everything below it.
+	/// The route this handler serves, together with everything below it; the
+	/// routes guarded by other credentials serve it below a prefix ("/bearer/albums").
 	static const std::string PATH;
 
-	AlbumsHandler(const AlbumCatalog& catalog, const Poco::URI& uri);
+	/// mountPath: the route's path, PATH itself or PATH below a prefix.
+	AlbumsHandler(const AlbumCatalog& catalog, const Poco::URI& uri, const std::string& mountPath);
 
 	void handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) override;
 
@@ -29,6 +31,7 @@ private:
 
 	const AlbumCatalog& _catalog;
 	Poco::URI _uri;
+	std::string _mountPath;
 };
 
 } // namespace mock

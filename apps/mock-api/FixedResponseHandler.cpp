@@ -20,7 +20,8 @@ void FixedResponseHandler::handleRequest(Poco::Net::HTTPServerRequest& request, 
 {
 	for (const auto& header : _headers)
 	{
-		response.set(header.first, header.second);
+		// add, not set: a server may send several WWW-Authenticate challenges.
+		response.add(header.first, header.second);
 	}
 	JsonResponse::send(request, response, _status, _body);
 }

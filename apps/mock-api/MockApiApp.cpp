@@ -81,9 +81,32 @@ void MockApiApp::defineOptions(Poco::Util::OptionSet& options)
 			.argument("ADDRESS")
 			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleBind)));
 	options.addOption(
-		Poco::Util::Option("token", "t", "token required as \"Authorization: Basic TOKEN\"; default your_api_token_here")
+		Poco::Util::Option("token", "t", "token required as \"Authorization: Basic TOKEN\" on /albums, as Bearer token and API key on /bearer and /api-key; default your_api_token_here")
 			.argument("TOKEN")
 			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleToken)));
+	options.addOption(
+		Poco::Util::Option("user", "u", "user name for Basic, Digest, session login, OAuth client id and HMAC key id; default datatap")
+			.argument("NAME")
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleUser)));
+	options.addOption(
+		Poco::Util::Option("password", "w", "password, OAuth client secret and HMAC secret; default \"open sesame\"")
+			.argument("PASSWORD")
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handlePassword)));
+	options.addOption(
+		Poco::Util::Option("token-lifetime", "", "seconds an issued access or session token lives (its expires_in); default 3600")
+			.argument("SECONDS")
+			.validator(new Poco::Util::IntValidator(1, 86400))
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleTokenLifetime)));
+	options.addOption(
+		Poco::Util::Option("token-uses", "", "requests an issued token admits before it is refused; default 0, no limit")
+			.argument("N")
+			.validator(new Poco::Util::IntValidator(0, 1000000))
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleTokenUses)));
+	options.addOption(
+		Poco::Util::Option("token-delay", "", "milliseconds the token endpoint waits before it answers; default 0")
+			.argument("MS")
+			.validator(new Poco::Util::IntValidator(0, 60000))
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleTokenDelay)));
 	options.addOption(
 		Poco::Util::Option("request-log", "l", "append \"METHOD PATH?QUERY<TAB>auth=yes|no\" per request to FILE")
 			.argument("FILE")
@@ -108,7 +131,7 @@ void MockApiApp::defineOptions(Poco::Util::OptionSet& options)
 
 void MockApiApp::handleNoAuth(const std::string&, const std::string&)
 {
-	_token.clear();
+	_account.token.clear();
 }
 
 void MockApiApp::handleKeepAliveTimeout(const std::string&, const std::string& value)
@@ -152,7 +175,34 @@ void MockApiApp::handleToken(const std::string&, const std::string& value)
 	// POCO trims trailing whitespace from header values, so "Basic " alone could never match.
 	if (value.empty())
 		throw Poco::Util::InvalidArgumentException("--token must not be empty");
-	_token = value;
+	_account.token = value;
+}
+
+void MockApiApp::handleUser(const std::string&, const std::string& value)
+{
+	if (value.empty() || value.find(':') != std::string::npos)
+		throw Poco::Util::InvalidArgumentException("--user must be non-empty and without ':'");
+	_account.user = value;
+}
+
+void MockApiApp::handlePassword(const std::string&, const std::string& value)
+{
+	_account.password = value;
+}
+
+void MockApiApp::handleTokenLifetime(const std::string&, const std::string& value)
+{
+	_account.tokenLifetimeSeconds = Poco::NumberParser::parse(value);
+}
+
+void MockApiApp::handleTokenUses(const std::string&, const std::string& value)
+{
+	_account.tokenUses = Poco::NumberParser::parse(value);
+}
+
+void MockApiApp::handleTokenDelay(const std::string&, const std::string& value)
+{
+	_account.tokenDelayMilliseconds = Poco::NumberParser::parse(value);
 }
 
 void MockApiApp::handleRequestLog(const std::string&, const std::string& value)
@@ -235,7 +285,7 @@ int MockApiApp::main(const std::vector<std::string>& args)
 	params->setMaxThreads(MAX_THREADS);
 
 	Poco::ThreadPool threadPool(2, MAX_THREADS);
-	Poco::Net::HTTPServer server(new MockRequestHandlerFactory(_token, requestLog), threadPool, socket, params);
+	Poco::Net::HTTPServer server(new MockRequestHandlerFactory(_account, requestLog), threadPool, socket, params);
 	server.start();
 
 	std::cout << PROGRAM << " listening on " << baseUrl(socket.address().port()) << std::endl;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MockAccount.h"
+
 #include <Poco/Net/IPAddress.h>
 #include <Poco/Types.h>
 #include <Poco/Util/OptionSet.h>
@@ -27,6 +29,11 @@ private:
 	void handlePort(const std::string& name, const std::string& value);
 	void handleBind(const std::string& name, const std::string& value);
 	void handleToken(const std::string& name, const std::string& value);
+	void handleUser(const std::string& name, const std::string& value);
+	void handlePassword(const std::string& name, const std::string& value);
+	void handleTokenLifetime(const std::string& name, const std::string& value);
+	void handleTokenUses(const std::string& name, const std::string& value);
+	void handleTokenDelay(const std::string& name, const std::string& value);
 	void handleRequestLog(const std::string& name, const std::string& value);
 	void handleNoAuth(const std::string& name, const std::string& value);
 	void handleKeepAliveTimeout(const std::string& name, const std::string& value);
@@ -39,7 +46,7 @@ private:
 	bool _helpRequested = false;
 	Poco::UInt16 _port = 0;
 	Poco::Net::IPAddress _bindAddress;
-	std::string _token = "your_api_token_here";
+	MockAccount _account;
 	std::string _requestLogPath;
 	int _keepAliveTimeoutMs = 10000;
 	std::string _tlsCert;

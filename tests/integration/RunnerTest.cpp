@@ -4,34 +4,24 @@
 #include "support/ProcessRunner.h"
 #include "support/TempDir.h"
 #include "support/TestPlugins.h"
+#include "support/Text.h"
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/Net/ServerSocket.h>
 
 #include <catch2/catch.hpp>
 
-#include <sstream>
 
 using datatap::test::MockApiServer;
 using datatap::test::ProcessResult;
 using datatap::test::ProcessRunner;
 using datatap::test::TempDir;
 using datatap::test::TestPlugins;
+using datatap::test::Text;
 
 namespace {
 
 const std::string kSecret = "s3cr3t-Token-4-tests";
 const std::string kAlbum1 = R"({"userId":1,"id":1,"title":"quidem molestiae enim"})";
-
-std::string base64(const std::string& text)
-{
-	std::ostringstream out;
-	Poco::Base64Encoder encoder(out);
-	encoder.rdbuf()->setLineLength(0);
-	encoder << text;
-	encoder.close();
-	return out.str();
-}
 
 std::string ini(const std::string& baseUrl, const std::string& token, const std::string& path = "/albums/1", const std::string& extra = "")
 {
@@ -46,7 +36,7 @@ void checkNoSecret(const ProcessResult& result, const std::string& secret)
 	INFO("stderr: " << result.err);
 	CHECK(result.out.find(secret) == std::string::npos);
 	CHECK(result.err.find(secret) == std::string::npos);
-	const std::string encoded = base64(secret).substr(0, 12);
+	const std::string encoded = Text::base64(secret).substr(0, 12);
 	CHECK(result.out.find(encoded) == std::string::npos);
 	CHECK(result.err.find(encoded) == std::string::npos);
 }
@@ -110,7 +100,7 @@ TEST_CASE("a wrong token exits 77 naming source and URL - never the token", "[in
 
 TEST_CASE("username and password reach the server as RFC 7617 Basic credentials", "[integration]")
 {
-	MockApiServer server({"--token", base64("Aladdin:open sesame")});
+	MockApiServer server({"--token", Text::base64("Aladdin:open sesame")});
 	TempDir dir;
 	std::string config = ini(server.url(), "unused");
 	config.replace(config.find("token = unused"), 14, "username = Aladdin\npassword = open sesame");

@@ -10,13 +10,7 @@ namespace {
 
 std::unique_ptr<datatap::AuthStrategy> strategy(const datatap::PluginOptions::Values& values)
 {
-	static datatap::PluginRegistry registry;
-	static const bool scanned = [] {
-		registry.scan({datatap::test::TestPlugins::shippedDir()});
-		return true;
-	}();
-	(void)scanned;
-	auto auth = registry.createAuth("basic-token");
+	auto auth = datatap::test::TestPlugins::shippedRegistry().createAuth("basic-token");
 	auth->configure(datatap::PluginOptions("basic-token", "auth.test", values));
 	return auth;
 }

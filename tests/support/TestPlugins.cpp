@@ -1,5 +1,7 @@
 #include "support/TestPlugins.h"
 
+#include "registry/PluginRegistry.h"
+
 namespace datatap::test {
 
 std::string TestPlugins::shippedDir()
@@ -20,6 +22,17 @@ std::string TestPlugins::fixtureFile(const std::string& name)
 std::string TestPlugins::shippedFile(const std::string& name)
 {
 	return shippedDir() + "/libdatatap-" + name + ".so";
+}
+
+datatap::PluginRegistry& TestPlugins::shippedRegistry()
+{
+	static datatap::PluginRegistry registry;
+	static const bool scanned = [] {
+		registry.scan({shippedDir()});
+		return true;
+	}();
+	(void)scanned;
+	return registry;
 }
 
 } // namespace datatap::test

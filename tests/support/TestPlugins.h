@@ -2,6 +2,10 @@
 
 #include <string>
 
+namespace datatap {
+class PluginRegistry;
+}
+
 namespace datatap::test {
 
 /// Where the build put the shipped plugins and the fixture plugins.
@@ -13,6 +17,9 @@ public:
 	static std::string fixtureDir(const std::string& name);
 	static std::string fixtureFile(const std::string& name);
 	static std::string shippedFile(const std::string& name);
+	/// One registry with the shipped plugins loaded, shared by the tests: plugins
+	/// are never unloaded, so objects from it may live as long as the test run.
+	static datatap::PluginRegistry& shippedRegistry();
 };
 
 } // namespace datatap::test

@@ -28,9 +28,21 @@ public:
 	void setHeader(const std::string& name, const std::string& value);
 	/// A query parameter carrying a credential (`?api_key=...`).
 	void addCredentialQueryParameter(const std::string& name, const std::string& value);
+	/// A cookie carrying a credential, added to the request's Cookie header.
+	void setCredentialCookie(const std::string& name, const std::string& value);
+	/// A secret the strategy obtained itself (an access token, a session token),
+	/// so the host masks it wherever it would otherwise appear.
+	void addSecret(const std::string& value);
+
+	/// True under `--dry-run`: nothing will be sent, so a strategy must not fetch
+	/// tokens or log in either; it sets its headers with placeholder values.
+	bool isDryRun() const;
+	/// For the host only.
+	void setDryRun(bool dryRun);
 
 	const std::vector<std::string>& credentialHeaders() const;
 	const std::vector<std::string>& credentialQueryParameters() const;
+	const std::vector<std::string>& credentialCookies() const;
 	/// Every secret value added, for redaction by value.
 	const std::vector<std::string>& secretValues() const;
 
@@ -41,6 +53,8 @@ private:
 	std::vector<std::string> _credentialHeaders;
 	std::vector<std::string> _credentialQueryParameters;
 	std::vector<std::string> _secretValues;
+	std::vector<std::string> _credentialCookies;
+	bool _dryRun = false;
 };
 
 } // namespace datatap

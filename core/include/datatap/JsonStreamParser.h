@@ -79,10 +79,16 @@ private:
 	const unsigned char* _begin = nullptr;
 	const unsigned char* _pos = nullptr;
 	const unsigned char* _end = nullptr;
-	std::uint64_t _bufferOffset = 0;
+	std::uint64_t _bufferOffset = 0; // stream offset of _begin
+	// No token spans a line break, so the offset where the line starts is all a
+	// column needs.
 	std::uint64_t _line = 1;
 	std::uint64_t _lineStart = 0;
+	// Open containers, kept here rather than on the call stack so that nesting
+	// costs heap, not stack, up to maxDepth.
 	std::vector<Container> _stack;
+	// Reused for every string, key and chunk-straddling number, so memory is
+	// allocated only while they grow.
 	std::string _string;
 	std::string _number;
 };

@@ -4,9 +4,12 @@
 
 #include "datatap/AuthStrategy.h"
 #include "datatap/Exceptions.h"
+#include "datatap/HttpClient.h"
 #include "datatap/PluginHandshake.h"
 #include "datatap/Record.h"
 #include "datatap/ResourceDecoder.h"
+#include "datatap/TokenAuthStrategy.h"
+#include "datatap/TokenCache.h"
 
 #include <Poco/ClassLibrary.h>
 

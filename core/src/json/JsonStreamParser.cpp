@@ -122,8 +122,8 @@ std::string describe(char c)
 }
 
 // Integers that fit 64 bits keep their exact value; wider ones become doubles like
-// every other number, since JSON itself puts no bound on them.
-// magnitude is the digits taken modulo 2^64, exact whenever they fit.
+// every other number, since JSON itself puts no bound on them. magnitude holds
+// the digits modulo 2^64, so it is exact whenever they fit.
 bool emitInteger(Poco::JSON::Handler& handler, bool negative, std::uint64_t magnitude, const char* digits, const char* end)
 {
 	static const char UINT64_MAX_DIGITS[] = "18446744073709551615";
@@ -184,34 +184,31 @@ bool overflowsDouble(const char* p, const char* end)
 	return integerDigits - leadingZeros + exponent > 0;
 }
 
-void appendUtf8(std::uint32_t codePoint, unsigned char* out, std::size_t& length)
+std::size_t encodeUtf8(std::uint32_t codePoint, unsigned char* out)
 {
 	if (codePoint < 0x80)
 	{
 		out[0] = static_cast<unsigned char>(codePoint);
-		length = 1;
+		return 1;
 	}
-	else if (codePoint < 0x800)
+	if (codePoint < 0x800)
 	{
 		out[0] = static_cast<unsigned char>(0xC0 | (codePoint >> 6));
 		out[1] = static_cast<unsigned char>(0x80 | (codePoint & 0x3F));
-		length = 2;
+		return 2;
 	}
-	else if (codePoint < 0x10000)
+	if (codePoint < 0x10000)
 	{
 		out[0] = static_cast<unsigned char>(0xE0 | (codePoint >> 12));
 		out[1] = static_cast<unsigned char>(0x80 | ((codePoint >> 6) & 0x3F));
 		out[2] = static_cast<unsigned char>(0x80 | (codePoint & 0x3F));
-		length = 3;
+		return 3;
 	}
-	else
-	{
-		out[0] = static_cast<unsigned char>(0xF0 | (codePoint >> 18));
-		out[1] = static_cast<unsigned char>(0x80 | ((codePoint >> 12) & 0x3F));
-		out[2] = static_cast<unsigned char>(0x80 | ((codePoint >> 6) & 0x3F));
-		out[3] = static_cast<unsigned char>(0x80 | (codePoint & 0x3F));
-		length = 4;
-	}
+	out[0] = static_cast<unsigned char>(0xF0 | (codePoint >> 18));
+	out[1] = static_cast<unsigned char>(0x80 | ((codePoint >> 12) & 0x3F));
+	out[2] = static_cast<unsigned char>(0x80 | ((codePoint >> 6) & 0x3F));
+	out[3] = static_cast<unsigned char>(0x80 | (codePoint & 0x3F));
+	return 4;
 }
 
 } // namespace
@@ -565,7 +562,7 @@ void JsonStreamParser::parseEscape(std::uint64_t stringStart)
 			if (low < 0xDC00 || low > 0xDFFF) fail(start, "unpaired UTF-16 surrogate in \\u escape");
 			codePoint = 0x10000 + ((codePoint - 0xD800) << 10) + (low - 0xDC00);
 		}
-		appendUtf8(codePoint, decoded, length);
+		length = encodeUtf8(codePoint, decoded);
 		break;
 	}
 	default:
@@ -643,7 +640,7 @@ void JsonStreamParser::parseNumber()
 		p = _pos;
 		while (p != _end && NUMBER_BYTES[*p]) ++p;
 		const std::size_t length = static_cast<std::size_t>(p - _pos);
-		if (length > _limits.maxStringBytes - std::min(_number.size(), _limits.maxStringBytes))
+		if (_number.size() + length > _limits.maxStringBytes)
 			fail(start, "number longer than " + std::to_string(_limits.maxStringBytes) + " bytes");
 		_number.append(reinterpret_cast<const char*>(_pos), length);
 		_pos = p;

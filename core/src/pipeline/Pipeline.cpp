@@ -141,7 +141,7 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 		Paginator paginator(source->pagination, source->name);
 		PreparedRequest prepared;
 		AuthStrategy* auth = source->auth.empty() ? nullptr : _auths.at(source->auth).get();
-		HttpFetcher::prepare(paginator.first(Poco::URI(urls.at(0))), auth, "auth." + source->auth, _redactor, prepared);
+		HttpFetcher::prepare(paginator.first(Poco::URI(urls.at(0))), auth, "auth." + source->auth, _redactor, prepared, true);
 		PlannedRequest entry{source->name, prepared.request.getMethod(), HttpFetcher::displayUrl(prepared.uri, prepared.credentialQueryParameters), {}, source->decoder, urls.size(), paginationName(source->pagination.kind)};
 		for (const auto& [name, value]: prepared.request)
 		{

@@ -1,5 +1,9 @@
 #include "datatap/AuthRequest.h"
 
+#include <Poco/Net/NameValueCollection.h>
+
+#include <algorithm>
+
 namespace datatap {
 
 AuthRequest::AuthRequest(Poco::Net::HTTPRequest& request, Poco::URI& uri, const std::string& body):
@@ -44,6 +48,35 @@ void AuthRequest::addCredentialQueryParameter(const std::string& name, const std
 	_secretValues.push_back(value);
 }
 
+void AuthRequest::setCredentialCookie(const std::string& name, const std::string& value)
+{
+	Poco::Net::NameValueCollection cookies;
+	_request.getCookies(cookies);
+	cookies.set(name, value);
+	_request.erase(Poco::Net::HTTPRequest::COOKIE);
+	_request.setCookies(cookies);
+	_credentialCookies.push_back(name);
+	// The whole Cookie header is masked: other cookies share the line with it.
+	if (std::find(_credentialHeaders.begin(), _credentialHeaders.end(), Poco::Net::HTTPRequest::COOKIE) == _credentialHeaders.end())
+		_credentialHeaders.push_back(Poco::Net::HTTPRequest::COOKIE);
+	_secretValues.push_back(value);
+}
+
+void AuthRequest::addSecret(const std::string& value)
+{
+	_secretValues.push_back(value);
+}
+
+bool AuthRequest::isDryRun() const
+{
+	return _dryRun;
+}
+
+void AuthRequest::setDryRun(bool dryRun)
+{
+	_dryRun = dryRun;
+}
+
 const std::vector<std::string>& AuthRequest::credentialHeaders() const
 {
 	return _credentialHeaders;
@@ -52,6 +85,11 @@ const std::vector<std::string>& AuthRequest::credentialHeaders() const
 const std::vector<std::string>& AuthRequest::credentialQueryParameters() const
 {
 	return _credentialQueryParameters;
+}
+
+const std::vector<std::string>& AuthRequest::credentialCookies() const
+{
+	return _credentialCookies;
 }
 
 const std::vector<std::string>& AuthRequest::secretValues() const

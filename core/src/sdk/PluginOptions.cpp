@@ -5,6 +5,8 @@
 #include <Poco/NumberParser.h>
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace datatap {
 
 PluginOptions::PluginOptions(std::string pluginName, std::string section, Values values):
@@ -68,6 +70,48 @@ bool PluginOptions::getBool(const std::string& key, bool fallback) const
 	if (!Poco::NumberParser::tryParseBool(it->second, flag))
 		fail(key, fmt::format("must be true or false, found '{}'", it->second));
 	return flag;
+}
+
+std::string PluginOptions::getHeaderValue(const std::string& key) const
+{
+	const std::string value = getString(key);
+	if (value.empty())
+		fail(key, "is empty");
+	const bool control = std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+	if (control)
+		fail(key, "contains a control character (a line break in a secret file?)");
+	return value;
+}
+
+std::string PluginOptions::getHeaderValue(const std::string& key, const std::string& fallback) const
+{
+	return has(key) ? getHeaderValue(key) : fallback;
+}
+
+Poco::URI PluginOptions::getUrl(const std::string& key) const
+{
+	Poco::URI uri;
+	try
+	{
+		uri = Poco::URI(getString(key));
+	}
+	catch (const Poco::SyntaxException&)
+	{
+		fail(key, "is not a URL");
+	}
+	if ((uri.getScheme() != "http" && uri.getScheme() != "https") || uri.getHost().empty())
+		fail(key, "must be an http:// or https:// URL");
+	if (!uri.getUserInfo().empty())
+		fail(key, "must not carry credentials; give them in their own options");
+	return uri;
+}
+
+std::int64_t PluginOptions::getSeconds(const std::string& key, std::int64_t fallback) const
+{
+	const std::int64_t seconds = getInt(key, fallback);
+	if (seconds <= 0)
+		fail(key, "must be a positive number of seconds");
+	return seconds;
 }
 
 void PluginOptions::fail(const std::string& key, const std::string& problem) const

@@ -55,7 +55,7 @@ HttpFetcher::HttpFetcher(HttpTransport& transport, Redactor& redactor):
 {
 }
 
-void HttpFetcher::prepare(const Poco::URI& uri, AuthStrategy* auth, const std::string& authSection, Redactor& redactor, PreparedRequest& prepared)
+void HttpFetcher::prepare(const Poco::URI& uri, AuthStrategy* auth, const std::string& authSection, Redactor& redactor, PreparedRequest& prepared, bool dryRun)
 {
 	prepared.uri = uri;
 	std::string target = uri.getPathAndQuery();
@@ -69,6 +69,7 @@ void HttpFetcher::prepare(const Poco::URI& uri, AuthStrategy* auth, const std::s
 		return;
 	const std::string body;
 	AuthRequest authRequest(prepared.request, prepared.uri, body);
+	authRequest.setDryRun(dryRun);
 	try
 	{
 		PluginBoundary::call(fmt::format("auth strategy for [{}]", authSection), [&] { auth->apply(authRequest); });
@@ -89,15 +90,18 @@ std::string HttpFetcher::displayUrl(const Poco::URI& uri, const std::vector<std:
 {
 	if (credentialQueryParameters.empty())
 		return uri.toString();
+	// A placeholder of URL-safe letters, swapped for the mask once the URI has
+	// been written out: the mask itself would come out percent-encoded.
+	const std::string placeholder = "DATATAPMASKEDVALUE";
 	Poco::URI shown(uri);
 	Poco::URI::QueryParameters parameters = shown.getQueryParameters();
 	for (auto& [name, value]: parameters)
 	{
 		if (contains(credentialQueryParameters, name))
-			value = Redactor::kMask;
+			value = placeholder;
 	}
 	shown.setQueryParameters(parameters);
-	return shown.toString();
+	return Poco::replace(shown.toString(), placeholder, std::string(Redactor::kMask));
 }
 
 void HttpFetcher::logRequest(const PreparedRequest& prepared, const std::string& shown) const

@@ -61,8 +61,9 @@ public:
 
 	FetchOutcome fetch(const FetchRequest& request, const BodyHandler& onSuccess);
 
-	/// Builds the request for uri and lets auth (if any) add its credentials.
-	static void prepare(const Poco::URI& uri, AuthStrategy* auth, const std::string& authSection, Redactor& redactor, PreparedRequest& prepared);
+	/// Builds the request for uri and lets auth (if any) add its credentials;
+	/// dryRun tells the strategy nothing will be sent (so it must not log in).
+	static void prepare(const Poco::URI& uri, AuthStrategy* auth, const std::string& authSection, Redactor& redactor, PreparedRequest& prepared, bool dryRun = false);
 
 	/// The URL for messages and logs: credential query parameters masked.
 	static std::string displayUrl(const Poco::URI& uri, const std::vector<std::string>& credentialQueryParameters);
