@@ -19,6 +19,9 @@ namespace {
 
 constexpr int END_OF_INPUT = -1;
 constexpr std::size_t CHUNK_SIZE = std::size_t{64} << 10;
+// A parser is made per response and most responses are small: the buffer starts
+// at this size and grows to CHUNK_SIZE only when a read fills it.
+constexpr std::size_t FIRST_CHUNK_SIZE = std::size_t{4} << 10;
 
 using ByteTable = std::array<bool, 256>;
 
@@ -221,7 +224,7 @@ JsonStreamParser::JsonStreamParser(Poco::JSON::Handler& handler):
 JsonStreamParser::JsonStreamParser(Poco::JSON::Handler& handler, Limits limits):
 	_handler(handler),
 	_limits(limits),
-	_buffer(CHUNK_SIZE)
+	_buffer(FIRST_CHUNK_SIZE)
 {
 }
 
@@ -313,6 +316,11 @@ bool JsonStreamParser::refill()
 {
 	using Traits = std::streambuf::traits_type;
 	_bufferOffset += static_cast<std::uint64_t>(_end - _begin);
+	if (static_cast<std::size_t>(_end - _begin) == _buffer.size() && _buffer.size() < CHUNK_SIZE)
+	{
+		_buffer.resize(std::min(_buffer.size() * 16, CHUNK_SIZE));
+		_begin = _buffer.data();
+	}
 	_pos = _end = _begin;
 	if (Traits::eq_int_type(_source->sgetc(), Traits::eof())) return false;
 	// Take what the stream buffer already holds instead of blocking until a whole

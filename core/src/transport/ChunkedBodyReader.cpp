@@ -14,14 +14,15 @@ namespace {
 
 // A chunk-size line or a trailer longer than this is not HTTP.
 const std::size_t kMaxLine = 4096;
+const std::size_t kBufferSize = std::size_t{1} << 16;
 
 } // namespace
 
 ChunkedBodyReader::Buffer::Buffer(RawRead read, std::string displayUrl):
 	_read(std::move(read)),
 	_displayUrl(std::move(displayUrl)),
-	_raw(std::size_t{1} << 16),
-	_out(std::size_t{1} << 16)
+	_raw(new char[kBufferSize]),
+	_out(new char[kBufferSize])
 {
 }
 
@@ -34,7 +35,7 @@ int ChunkedBodyReader::Buffer::next()
 {
 	if (_rawAt == _rawEnd)
 	{
-		const int got = _read(_raw.data(), static_cast<std::streamsize>(_raw.size()));
+		const int got = _read(_raw.get(), static_cast<std::streamsize>(kBufferSize));
 		if (got <= 0)
 			return -1;
 		_rawAt = 0;
@@ -99,7 +100,7 @@ ChunkedBodyReader::Buffer::int_type ChunkedBodyReader::Buffer::underflow()
 		_needLineEnd = true;
 	}
 	std::size_t produced = 0;
-	while (produced < _out.size() && _chunkLeft > 0)
+	while (produced < kBufferSize && _chunkLeft > 0)
 	{
 		if (_rawAt == _rawEnd && produced > 0)
 			break;
@@ -108,14 +109,14 @@ ChunkedBodyReader::Buffer::int_type ChunkedBodyReader::Buffer::underflow()
 			brokenOff();
 		_out[produced++] = static_cast<char>(c);
 		--_chunkLeft;
-		const std::size_t run = std::min<std::size_t>({_rawEnd - _rawAt, _out.size() - produced, static_cast<std::size_t>(std::min<std::uint64_t>(_chunkLeft, _out.size()))});
-		std::copy(_raw.begin() + static_cast<std::ptrdiff_t>(_rawAt), _raw.begin() + static_cast<std::ptrdiff_t>(_rawAt + run), _out.begin() + static_cast<std::ptrdiff_t>(produced));
+		const std::size_t run = std::min<std::size_t>({_rawEnd - _rawAt, kBufferSize - produced, static_cast<std::size_t>(std::min<std::uint64_t>(_chunkLeft, kBufferSize))});
+		std::copy(_raw.get() + _rawAt, _raw.get() + _rawAt + run, _out.get() + produced);
 		_rawAt += run;
 		produced += run;
 		_chunkLeft -= run;
 	}
 	_bytes += produced;
-	setg(_out.data(), _out.data(), _out.data() + produced);
+	setg(_out.get(), _out.get(), _out.get() + produced);
 	return traits_type::to_int_type(*gptr());
 }
 

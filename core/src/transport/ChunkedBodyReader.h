@@ -7,7 +7,7 @@
 #include <istream>
 #include <streambuf>
 #include <string>
-#include <vector>
+#include <memory>
 
 namespace datatap {
 
@@ -39,10 +39,10 @@ private:
 
 		RawRead _read;
 		std::string _displayUrl;
-		std::vector<char> _raw;
+		std::unique_ptr<char[]> _raw; ///< not a vector: zeroing 64 KiB per response showed in profiles
 		std::size_t _rawAt = 0;
 		std::size_t _rawEnd = 0;
-		std::vector<char> _out;
+		std::unique_ptr<char[]> _out;
 		std::uint64_t _chunkLeft = 0;
 		std::uint64_t _bytes = 0;
 		bool _needLineEnd = false; ///< a chunk's data was read; its CRLF comes next

@@ -9,11 +9,17 @@
 
 namespace datatap {
 
+namespace {
+
+const std::size_t kBufferSize = std::size_t{1} << 16;
+
+} // namespace
+
 ResponseBody::Buffer::Buffer(std::istream& source, Limits limits, std::string displayUrl):
 	_source(source),
 	_limits(limits),
 	_displayUrl(std::move(displayUrl)),
-	_buffer(std::size_t{1} << 16)
+	_buffer(new char[kBufferSize])
 {
 }
 
@@ -29,7 +35,7 @@ ResponseBody::Buffer::int_type ResponseBody::Buffer::underflow()
 	if (_limits.hasDeadline && Poco::Timestamp() > _limits.deadline)
 		throw ServiceError(fmt::format("{}: the response did not finish within the deadline ({} bytes read); raise deadline = if the server is just slow", _displayUrl, _bytes));
 
-	std::size_t want = _buffer.size();
+	std::size_t want = kBufferSize;
 	if (_limits.contentLength >= 0)
 	{
 		const std::uint64_t left = static_cast<std::uint64_t>(_limits.contentLength) - std::min<std::uint64_t>(_bytes, static_cast<std::uint64_t>(_limits.contentLength));
@@ -50,7 +56,7 @@ ResponseBody::Buffer::int_type ResponseBody::Buffer::underflow()
 			else
 			{
 				const std::streamsize available = std::max<std::streamsize>(1, source->in_avail());
-				got = source->sgetn(_buffer.data(), std::min<std::streamsize>(available, static_cast<std::streamsize>(want)));
+				got = source->sgetn(_buffer.get(), std::min<std::streamsize>(available, static_cast<std::streamsize>(want)));
 			}
 		}
 		catch (const DatatapException&)
@@ -75,7 +81,7 @@ ResponseBody::Buffer::int_type ResponseBody::Buffer::underflow()
 	_bytes += static_cast<std::uint64_t>(got);
 	if (_limits.maxBytes != 0 && _bytes > _limits.maxBytes)
 		throw ServiceError(fmt::format("{}: the body is larger than max_body ({} bytes)", _displayUrl, _limits.maxBytes));
-	setg(_buffer.data(), _buffer.data(), _buffer.data() + got);
+	setg(_buffer.get(), _buffer.get(), _buffer.get() + got);
 	return traits_type::to_int_type(*gptr());
 }
 

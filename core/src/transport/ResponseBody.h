@@ -8,7 +8,7 @@
 #include <istream>
 #include <streambuf>
 #include <string>
-#include <vector>
+#include <memory>
 
 namespace datatap {
 
@@ -48,7 +48,7 @@ private:
 		std::istream& _source;
 		Limits _limits;
 		std::string _displayUrl;
-		std::vector<char> _buffer;
+		std::unique_ptr<char[]> _buffer; ///< not a vector: zeroing 64 KiB per response showed in profiles
 		std::uint64_t _bytes = 0;
 	};
 
