@@ -187,6 +187,7 @@ std::vector<std::string> RunnerApp::pluginPath(const Config* config) const
 
 void RunnerApp::scanPlugins(PluginRegistry& registry, const Config* config) const
 {
+	registry.setAllowWritablePlugins(config != nullptr && config->settings().allowWritablePlugins);
 	registry.scan(pluginPath(config));
 	if (_mode == Mode::ListPlugins)
 		return;

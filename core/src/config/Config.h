@@ -26,6 +26,8 @@ struct TransportOptions
 struct Settings
 {
 	std::vector<std::string> pluginPath; ///< absolute directories
+	/// Load plugins from files and folders others may write to (off: refused).
+	bool allowWritablePlugins = false;
 	std::string output = "json";
 	TransportOptions transport;
 };

@@ -3,6 +3,7 @@
 #include "datatap/Exceptions.h"
 #include "datatap/PluginHandshake.h"
 #include "datatap/Version.h"
+#include "registry/ElfImage.h"
 #include "util/Suggestion.h"
 
 #include <Poco/DirectoryIterator.h>
@@ -15,6 +16,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <climits>
+#include <utility>
 
 namespace datatap {
 
@@ -37,6 +39,21 @@ std::string canonicalPath(const std::string& path)
 std::string text(const char* value)
 {
 	return value != nullptr ? std::string(value) : std::string();
+}
+
+// Turns the dynamic loader's message (dlerror(), often prefixed with the file's
+// own path) into what went wrong and what to do about it.
+std::string loadFailure(const std::string& file, std::string reason)
+{
+	if (reason.compare(0, file.size() + 2, file + ": ") == 0)
+		reason.erase(0, file.size() + 2);
+	const std::string missing = ": cannot open shared object file";
+	const std::size_t at = reason.find(missing);
+	if (at != std::string::npos)
+		return fmt::format("a library it needs is missing: expected {} to be installed, found it nowhere the dynamic loader looks; install it, or add its folder to LD_LIBRARY_PATH", reason.substr(0, at));
+	if (reason.find("undefined symbol") != std::string::npos)
+		return fmt::format("it needs a symbol this datatap lacks: expected a plugin built against datatap {}, found {}; rebuild it against datatap {}", version(), reason, version());
+	return fmt::format("cannot be loaded: expected a complete shared library, found {}; rebuild or reinstall it", reason);
 }
 
 OptionType optionType(std::uint32_t type)
@@ -82,14 +99,26 @@ PluginRegistry::PluginRegistry() = default;
 
 PluginRegistry::~PluginRegistry() = default;
 
+void PluginRegistry::setAllowWritablePlugins(bool allow)
+{
+	_guard = PluginFileGuard(allow);
+}
+
 void PluginRegistry::scan(const std::vector<std::string>& directories)
 {
-	for (const std::string& directory: directories)
+	for (const std::string& given: directories)
 	{
-		Poco::File folder(directory);
+		Poco::File folder(given);
 		if (!folder.exists() || !folder.isDirectory())
 		{
-			_problems.push_back(fmt::format("plugin directory {} does not exist", directory));
+			_problems.push_back(fmt::format("plugin directory {} does not exist", given));
+			continue;
+		}
+		const std::string directory = canonicalPath(given);
+		const std::string unsafe = _guard.problem(directory, "plugin directory");
+		if (!unsafe.empty())
+		{
+			refuse(directory, unsafe);
 			continue;
 		}
 		std::vector<std::string> files;
@@ -116,20 +145,13 @@ bool PluginRegistry::loadFile(const std::string& path)
 		return true;
 
 	Poco::SharedLibrary library;
-	try
-	{
-		library.load(file);
-	}
-	catch (const Poco::Exception& exc)
-	{
-		refuse(file, fmt::format("cannot be loaded ({})", exc.message()));
+	if (!openLibrary(file, library))
 		return false;
-	}
 
 	if (!library.hasSymbol(DATATAP_HANDSHAKE_SYMBOL))
 	{
 		library.unload();
-		refuse(file, fmt::format("not a datatap plugin (no {} symbol); expected plugin API {}, found none", DATATAP_HANDSHAKE_SYMBOL, DATATAP_PLUGIN_API_VERSION));
+		refuse(file, fmt::format("not a datatap plugin: expected a {} symbol (plugin API {}), found none; rebuild it against datatap {} with DATATAP_PLUGIN_HANDSHAKE, or take it out of the plugin path", DATATAP_HANDSHAKE_SYMBOL, DATATAP_PLUGIN_API_VERSION, version()));
 		return false;
 	}
 	auto handshake = reinterpret_cast<DatatapHandshakeFunction>(library.getSymbol(DATATAP_HANDSHAKE_SYMBOL));
@@ -137,7 +159,7 @@ bool PluginRegistry::loadFile(const std::string& path)
 	if (descriptor == nullptr)
 	{
 		library.unload();
-		refuse(file, "its handshake returned no descriptor");
+		refuse(file, fmt::format("its handshake returned no descriptor: expected one for plugin API {}, found none; rebuild it against datatap {}", DATATAP_PLUGIN_API_VERSION, version()));
 		return false;
 	}
 	if (descriptor->apiVersion != DATATAP_PLUGIN_API_VERSION)
@@ -217,6 +239,44 @@ bool PluginRegistry::loadFile(const std::string& path)
 		_plugins.push_back(info);
 	}
 	_loadedFiles.push_back(file);
+	return true;
+}
+
+// Refuses, before the dynamic loader runs any of its code, a file that is not a
+// library or that cannot be trusted; then loads it and explains a loader failure
+// in the user's terms.
+bool PluginRegistry::openLibrary(const std::string& file, Poco::SharedLibrary& library)
+{
+	Poco::File entry(file);
+	if (!entry.exists() || !entry.isFile())
+	{
+		refuse(file, "expected a shared library, found no regular file there; check the path");
+		return false;
+	}
+	for (const auto& [path, what]: {std::pair<std::string, const char*>{file, "plugin file"}, {Poco::Path(file).parent().toString(), "folder of the plugin file"}})
+	{
+		const std::string unsafe = _guard.problem(path, what);
+		if (!unsafe.empty())
+		{
+			refuse(file, unsafe);
+			return false;
+		}
+	}
+	const std::string damaged = ElfImage::problem(file);
+	if (!damaged.empty())
+	{
+		refuse(file, damaged);
+		return false;
+	}
+	try
+	{
+		library.load(file);
+	}
+	catch (const Poco::Exception& exc)
+	{
+		refuse(file, loadFailure(file, exc.message()));
+		return false;
+	}
 	return true;
 }
 
