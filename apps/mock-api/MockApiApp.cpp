@@ -82,6 +82,10 @@ void MockApiApp::defineOptions(Poco::Util::OptionSet& options)
 			.argument("TOKEN")
 			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleToken)));
 	options.addOption(
+		Poco::Util::Option("api-key", "k", "also accept \"X-API-Key: KEY\" in place of the Authorization header")
+			.argument("KEY")
+			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleApiKey)));
+	options.addOption(
 		Poco::Util::Option("request-log", "l", "append \"METHOD PATH?QUERY<TAB>auth=yes|no\" per request to FILE")
 			.argument("FILE")
 			.callback(Poco::Util::OptionCallback<MockApiApp>(this, &MockApiApp::handleRequestLog)));
@@ -114,6 +118,13 @@ void MockApiApp::handleToken(const std::string&, const std::string& value)
 	if (value.empty())
 		throw Poco::Util::InvalidArgumentException("--token must not be empty");
 	_token = value;
+}
+
+void MockApiApp::handleApiKey(const std::string&, const std::string& value)
+{
+	if (value.empty())
+		throw Poco::Util::InvalidArgumentException("--api-key must not be empty");
+	_apiKey = value;
 }
 
 void MockApiApp::handleRequestLog(const std::string&, const std::string& value)
@@ -183,7 +194,7 @@ int MockApiApp::main(const std::vector<std::string>& args)
 	params->setMaxThreads(MAX_THREADS);
 
 	Poco::ThreadPool threadPool(2, MAX_THREADS);
-	Poco::Net::HTTPServer server(new MockRequestHandlerFactory(_token, requestLog), threadPool, socket, params);
+	Poco::Net::HTTPServer server(new MockRequestHandlerFactory(_token, _apiKey, requestLog), threadPool, socket, params);
 	server.start();
 
 	std::cout << PROGRAM << " listening on " << baseUrl(socket.address().port()) << std::endl;

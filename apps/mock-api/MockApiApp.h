@@ -27,6 +27,7 @@ private:
 	void handlePort(const std::string& name, const std::string& value);
 	void handleBind(const std::string& name, const std::string& value);
 	void handleToken(const std::string& name, const std::string& value);
+	void handleApiKey(const std::string& name, const std::string& value);
 	void handleRequestLog(const std::string& name, const std::string& value);
 
 	void displayHelp() const;
@@ -36,6 +37,7 @@ private:
 	Poco::UInt16 _port = 0;
 	Poco::Net::IPAddress _bindAddress;
 	std::string _token = "your_api_token_here";
+	std::string _apiKey;
 	std::string _requestLogPath;
 };
 

@@ -40,10 +40,13 @@ std::string joined(const std::set<std::string>& values)
 	return result;
 }
 
+const std::string API_KEY_HEADER = "X-API-Key";
+
 } // namespace
 
-MockRequestHandlerFactory::MockRequestHandlerFactory(const std::string& token, std::shared_ptr<RequestLog> requestLog):
+MockRequestHandlerFactory::MockRequestHandlerFactory(const std::string& token, const std::string& apiKey, std::shared_ptr<RequestLog> requestLog):
 	_expectedAuthorization("Basic " + token),
+	_apiKey(apiKey),
 	_requestLog(std::move(requestLog))
 {
 	addRoute(AlbumsHandler::PATH, {Poco::Net::HTTPRequest::HTTP_GET}, [this](const Poco::URI& uri)
@@ -55,7 +58,7 @@ MockRequestHandlerFactory::MockRequestHandlerFactory(const std::string& token, s
 Poco::Net::HTTPRequestHandler* MockRequestHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest& request)
 {
 	if (_requestLog)
-		_requestLog->record(request.getMethod(), request.getURI(), request.has(Poco::Net::HTTPRequest::AUTHORIZATION));
+		_requestLog->record(request.getMethod(), request.getURI(), request.has(Poco::Net::HTTPRequest::AUTHORIZATION) || request.has(API_KEY_HEADER));
 
 	// Before routing, like a real API gateway: a client without the right
 	// credential learns nothing about which paths exist.
@@ -107,6 +110,8 @@ const MockRequestHandlerFactory::Route* MockRequestHandlerFactory::findRoute(con
 
 bool MockRequestHandlerFactory::isAuthorized(const Poco::Net::HTTPServerRequest& request) const
 {
+	if (!_apiKey.empty() && request.has(API_KEY_HEADER))
+		return constantTimeEquals(_apiKey, request.get(API_KEY_HEADER));
 	return constantTimeEquals(_expectedAuthorization, request.get(Poco::Net::HTTPRequest::AUTHORIZATION, ""));
 }
 

@@ -20,8 +20,9 @@ namespace mock {
 class MockRequestHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory
 {
 public:
-	/// requestLog may be null when no log was asked for.
-	MockRequestHandlerFactory(const std::string& token, std::shared_ptr<RequestLog> requestLog);
+	/// An empty apiKey accepts no X-API-Key header; requestLog may be null when
+	/// no log was asked for.
+	MockRequestHandlerFactory(const std::string& token, const std::string& apiKey, std::shared_ptr<RequestLog> requestLog);
 
 	Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
 
@@ -42,6 +43,7 @@ private:
 	bool isAuthorized(const Poco::Net::HTTPServerRequest& request) const;
 
 	const std::string _expectedAuthorization;
+	const std::string _apiKey;
 	const std::shared_ptr<RequestLog> _requestLog;
 	const AlbumCatalog _catalog;
 	std::vector<Route> _routes;
