@@ -182,7 +182,7 @@ TEST_CASE("a plugin folder or file others may write to is refused unless allowed
 	CHECK(allowing.find(PluginKind::Decoder, "fixture-echo") != nullptr);
 }
 
-TEST_CASE("a plugin is judged by its real path, not by the link that leads to it", "[registry][safety]")
+TEST_CASE("a plugin is judged by its real path and not by the link that leads to it", "[registry][safety]")
 {
 	TempDir dir;
 	const std::string open = dir.makeDir("open", 0777);

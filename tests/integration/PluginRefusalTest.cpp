@@ -86,7 +86,7 @@ std::vector<RefusalCase> refusalCases()
 
 } // namespace
 
-TEST_CASE("each refused plugin is one line with file - expected - found - fix; list-plugins and a real run go on", "[integration][refusal]")
+TEST_CASE("each refused plugin is one line with file - expected - found - fix - and list-plugins and a real run go on", "[integration][refusal]")
 {
 	MockApiServer server;
 	for (const RefusalCase& refusal: refusalCases())
