@@ -77,6 +77,7 @@ TEST_CASE("the plugin path is searched in order: --plugin-path - $DATATAP_PLUGIN
 	CHECK(all.exitCode == 0);
 	CHECK_THAT(all.out, Catch::Contains("album        decoder  0.0.1    a test fixture\n             from " + cli));
 	CHECK_THAT(all.out, Catch::Contains(shadowNote(env, cli)) && Catch::Contains(shadowNote(ini, cli)) && Catch::Contains(shadowNote(shipped, cli)));
+	CHECK_THAT(all.out, Catch::EndsWith("searched, in order: " + dir.path() + "/cli:" + dir.path() + "/env:" + dir.path() + "/ini:" + TestPlugins::shippedDir() + "\n"));
 
 	const ProcessResult noCli = ProcessRunner::datatap({"--list-plugins", "-c", config}, environment);
 	CHECK_THAT(noCli.out, Catch::Contains("from " + env) && Catch::Contains(shadowNote(ini, env)) && Catch::Contains(shadowNote(shipped, env)));

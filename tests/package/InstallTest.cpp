@@ -184,8 +184,11 @@ TEST_CASE("cpack builds a .deb that declares its dependencies and runs from wher
 
 	const std::string root = dir.path() + "/unpacked";
 	mustRun(TestTools::dpkgDeb(), {"-x", deb, root});
-	const ProcessResult list = ProcessRunner::run(root + "/usr/bin/datatap", {"--list-plugins"}, {}, dir.path());
+	// The dynamic loader says which libdatatap-core the runner got: the one
+	// beside it, through $ORIGIN/../lib, not the build tree's.
+	const ProcessResult list = ProcessRunner::run(root + "/usr/bin/datatap", {"--list-plugins"}, {{"LD_DEBUG", "files"}}, dir.path());
 	CHECK(list.exitCode == 0);
+	CHECK_THAT(list.err, Catch::Contains("calling init: " + root + "/usr/bin/../lib/libdatatap-core.so.0"));
 	CHECK_THAT(list.out, Catch::Contains("from " + root + "/usr/lib/datatap/plugins/libdatatap-decoder-album.so"));
 	CHECK(list.out.find("note:") == std::string::npos);
 }
