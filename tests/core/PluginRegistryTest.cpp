@@ -105,7 +105,7 @@ TEST_CASE("a handshake that names a class its manifest lacks is refused", "[regi
 	PluginRegistry registry;
 	registry.scan({TestPlugins::fixtureDir("no-manifest")});
 	CHECK(registry.plugins().empty());
-	CHECK(anyProblemContains(registry, {"manifest"}));
+	CHECK(anyProblemContains(registry, {TestPlugins::fixtureFile("no-manifest") + ": refused: its POCO manifest is unusable", "expected the ResourceDecoder manifest its handshake announces", "found No manifest", "DATATAP_BEGIN_DECODER_MANIFEST"}));
 }
 
 TEST_CASE("files that are not libraries are reported and do not stop the good ones", "[registry]")
@@ -193,13 +193,34 @@ TEST_CASE("a plugin is judged by its real path and not by the link that leads to
 	PluginRegistry registry;
 	registry.scan({safe});
 	CHECK(registry.plugins().empty());
-	CHECK(anyProblemContains(registry, {target + ": refused: folder of the plugin file is writable by others"}));
+	CHECK(anyProblemContains(registry, {target + ": refused: folder " + open + " above it is writable by others", "chmod go-w " + open}));
 
 	PluginRegistry allowing;
 	allowing.setAllowWritablePlugins(true);
 	allowing.scan({safe});
 	REQUIRE(allowing.find(PluginKind::Decoder, "fixture-echo") != nullptr);
 	CHECK(allowing.find(PluginKind::Decoder, "fixture-echo")->file == target);
+}
+
+TEST_CASE("a plugin folder below one others may write to is refused - a sticky one like /tmp is fine", "[registry][safety]")
+{
+	TempDir dir;
+	const std::string open = dir.makeDir("open", 0777);
+	const std::string below = dir.makeDir("open/plugins");
+	dir.copy(TestPlugins::fixtureFile("good"), "open/plugins/libgood.so");
+	const std::string sticky = dir.makeDir("sticky", 01777);
+	dir.makeDir("sticky/plugins");
+	dir.copy(TestPlugins::fixtureFile("good"), "sticky/plugins/libgood.so");
+
+	PluginRegistry registry;
+	registry.scan({below});
+	CHECK(registry.plugins().empty());
+	CHECK(anyProblemContains(registry, {below + ": refused: folder " + open + " above it is writable by others", "found 0777"}));
+
+	PluginRegistry underSticky;
+	underSticky.scan({sticky + "/plugins"});
+	CHECK(underSticky.problems().empty());
+	CHECK(underSticky.find(PluginKind::Decoder, "fixture-echo") != nullptr);
 }
 
 TEST_CASE("a plugin owned by another user is refused even when writability is allowed", "[registry][safety]")
@@ -213,7 +234,7 @@ TEST_CASE("a plugin owned by another user is refused even when writability is al
 	registry.setAllowWritablePlugins(true);
 	registry.scan({dir.path() + "/plugins"});
 	CHECK(registry.plugins().empty());
-	CHECK(anyProblemContains(registry, {file + ": refused: plugin file is owned by uid 12345", "expected uid 0"}));
+	CHECK(anyProblemContains(registry, {file + ": refused: plugin file is owned by uid 12345", "expected uid 0", "chown " + file}));
 }
 
 TEST_CASE("two plugins claiming one name: the first on the path wins - the other is reported", "[registry]")

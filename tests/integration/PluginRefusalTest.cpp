@@ -68,6 +68,7 @@ std::vector<RefusalCase> refusalCases()
 		{"newer API version", fixture("newer-api"), {"built for plugin API 2", "expected plugin API 1", rebuild}},
 		{"other build tag", fixture("other-build-tag"), {"built with 'gcc-4,cxx11abi-0,poco-1.9'", "expected '", rebuild}},
 		{"no handshake", fixture("no-handshake"), {"not a datatap plugin", "expected a datatap_plugin_handshake symbol", "found none", rebuild}},
+		{"no manifest", fixture("no-manifest"), {"its POCO manifest is unusable", "expected the ResourceDecoder manifest", "found No manifest", "rebuild it"}},
 		{"missing dependency", fixture("missing-dependency"), {"a library it needs is missing", "expected libfixture-dependency.so to be installed", "found it nowhere", "LD_LIBRARY_PATH"}},
 		{"not a library", [](const TempDir& dir, const std::string&) { return dir.write("plugins/libnotes.so", "# my notes\n", 0644); },
 			{"not a shared library", "expected an ELF plugin", "found no ELF header", "take it out of the plugin path"}},

@@ -4,12 +4,15 @@
 
 #include <string>
 
+struct stat;
+
 namespace datatap {
 
 /// Decides whether a plugin file or folder may be trusted with running code as
-/// the user, the way ssh judges a private key: it must belong to the user or to
-/// root, and no one else may write to it. Whoever can replace a plugin, or drop
-/// one into a plugin folder, can run anything as whoever runs datatap.
+/// the user, the way ssh judges a private key: it and every folder above it
+/// must belong to the user or to root, and no one else may write to them (a
+/// sticky folder such as /tmp excepted above). Whoever can replace a plugin, or
+/// drop one into a plugin folder, can run anything as whoever runs datatap.
 class DATATAP_API PluginFileGuard
 {
 public:
@@ -22,6 +25,8 @@ public:
 	std::string problem(const std::string& path, const char* what) const;
 
 private:
+	std::string judge(const std::string& path, const struct stat& info, const std::string& what) const;
+
 	bool _allowWritable;
 };
 

@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <climits>
-#include <utility>
 
 namespace datatap {
 
@@ -222,7 +221,8 @@ bool PluginRegistry::loadFile(const std::string& path)
 	{
 		// Objects were never created from this library; leave it loaded anyway, since
 		// a manifest builder may already have run code we cannot undo safely.
-		refuse(file, fmt::format("its POCO manifest is unusable ({}: {})", exc.message(), exc.what()));
+		const std::string wanted = hasAuth && hasDecoder ? fmt::format("{} and {} manifests", kAuthManifest, kDecoderManifest) : fmt::format("{} manifest", hasAuth ? kAuthManifest : kDecoderManifest);
+		refuse(file, fmt::format("its POCO manifest is unusable: expected the {} its handshake announces, found {}; export them with DATATAP_BEGIN_AUTH_MANIFEST or DATATAP_BEGIN_DECODER_MANIFEST and rebuild it", wanted, exc.message()));
 		return false;
 	}
 
@@ -233,7 +233,7 @@ bool PluginRegistry::loadFile(const std::string& path)
 			: _decoderLoader.manifestFor(file).find(info.className) != _decoderLoader.manifestFor(file).end();
 		if (!present)
 		{
-			refuse(file, fmt::format("its handshake names class {} for '{}', but its {} manifest has no such class", info.className, info.name, info.kind == PluginKind::Auth ? kAuthManifest : kDecoderManifest));
+			refuse(file, fmt::format("its handshake names class {} for '{}': expected it in the {} manifest, found no such class; export it with POCO_EXPORT_CLASS({}) and rebuild it", info.className, info.name, info.kind == PluginKind::Auth ? kAuthManifest : kDecoderManifest, info.className));
 			continue;
 		}
 		_plugins.push_back(info);
@@ -253,14 +253,11 @@ bool PluginRegistry::openLibrary(const std::string& file, Poco::SharedLibrary& l
 		refuse(file, "expected a shared library, found no regular file there; check the path");
 		return false;
 	}
-	for (const auto& [path, what]: {std::pair<std::string, const char*>{file, "plugin file"}, {Poco::Path(file).parent().toString(), "folder of the plugin file"}})
+	const std::string unsafe = _guard.problem(file, "plugin file");
+	if (!unsafe.empty())
 	{
-		const std::string unsafe = _guard.problem(path, what);
-		if (!unsafe.empty())
-		{
-			refuse(file, unsafe);
-			return false;
-		}
+		refuse(file, unsafe);
+		return false;
 	}
 	const std::string damaged = ElfImage::problem(file);
 	if (!damaged.empty())
