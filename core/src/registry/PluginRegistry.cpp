@@ -170,8 +170,10 @@ bool PluginRegistry::loadFile(const std::string& path)
 	}
 	if (descriptor->structSize < sizeof(DatatapPluginDescriptor))
 	{
+		// The descriptor lives in the library: read it before unloading.
+		const std::uint32_t found = descriptor->structSize;
 		library.unload();
-		refuse(file, fmt::format("descriptor of {} bytes, expected {}; rebuild it against datatap {}", descriptor->structSize, sizeof(DatatapPluginDescriptor), version()));
+		refuse(file, fmt::format("descriptor of {} bytes, expected {}; rebuild it against datatap {}", found, sizeof(DatatapPluginDescriptor), version()));
 		return false;
 	}
 	const std::string tag = text(descriptor->buildTag);
