@@ -78,7 +78,10 @@ TEST_CASE("the examples build against an installed datatap with find_package alo
 		CHECK(exists(prefix + file));
 
 	const std::string build = dir.path() + "/examples-build";
-	mustRun(TestTools::cmake(), {"-S", TestTools::sourceDir() + "/examples", "-B", build, "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_PREFIX_PATH=" + prefix, "-DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON"});
+	// The same compiler as datatap's, or the build tags would differ and the host
+	// would rightly refuse the result.
+	mustRun(TestTools::cmake(), {"-S", TestTools::sourceDir() + "/examples", "-B", build, "-DCMAKE_BUILD_TYPE=Release", "-DCMAKE_CXX_COMPILER=" + TestTools::cxx(),
+		"-DCMAKE_PREFIX_PATH=" + prefix, "-DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON"});
 	mustRun(TestTools::cmake(), {"--build", build, "--parallel", "2"});
 	const std::string auth = build + "/auth-api-key/libdatatap-auth-api-key.so";
 	const std::string decoder = build + "/decoder-pick/libdatatap-decoder-pick.so";
@@ -110,6 +113,16 @@ TEST_CASE("the examples build against an installed datatap with find_package alo
 	CHECK(dry.exitCode == 0);
 	CHECK_THAT(dry.out, Catch::Contains("X-API-Key: ****"));
 	CHECK(dry.out.find(kApiKey) == std::string::npos);
+
+	const ProcessResult verbose = ProcessRunner::run(datatap, {"-c", config, "-v"});
+	CHECK(verbose.exitCode == 0);
+	CHECK_THAT(verbose.err, Catch::Contains("> X-API-Key: ****"));
+	CHECK(verbose.err.find(kApiKey) == std::string::npos);
+
+	const ProcessResult strict = ProcessRunner::run(datatap, {"-c", dir.write("strict.ini", "[datatap]\nplugin_path = plugins\n\n[auth.key]\nstrategy = api-key\nkey = " + kApiKey + "\n\n"
+		"[source.titles]\nurl = " + server.url() + "/albums/1\nauth = key\ndecoder = pick\nfields = id, rating\nrequire_all = true\n")});
+	CHECK(strict.exitCode == 65);
+	CHECK_THAT(strict.err, Catch::Contains("Failed to pick fields: record 0: field 'rating' is missing"));
 
 	const ProcessResult describe = ProcessRunner::run(datatap, {"-c", config, "--describe", "api-key"});
 	CHECK_THAT(describe.out, Catch::Contains("key") && Catch::Contains("secret, never printed") && Catch::Contains("default X-API-Key"));
