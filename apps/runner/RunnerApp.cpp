@@ -197,6 +197,7 @@ std::vector<std::string> RunnerApp::pluginPath(const Config* config) const
 
 void RunnerApp::scanPlugins(PluginRegistry& registry, const Config* config) const
 {
+	registry.setAllowWritablePlugins(config != nullptr && config->settings().allowWritablePlugins);
 	registry.scan(pluginPath(config));
 	if (_mode == Mode::ListPlugins)
 		return;
@@ -233,7 +234,7 @@ int RunnerApp::execute(const std::vector<std::string>& args, Redactor& redactor)
 		scanPlugins(registry, config.get());
 		if (_mode == Mode::ListPlugins)
 		{
-			listPlugins(registry);
+			listPlugins(registry, pluginPath(config.get()));
 			return EXIT_OK;
 		}
 		return describe(registry);
@@ -329,7 +330,7 @@ void RunnerApp::printHelp() const
 	help.format(std::cout);
 }
 
-void RunnerApp::listPlugins(const PluginRegistry& registry) const
+void RunnerApp::listPlugins(const PluginRegistry& registry, const std::vector<std::string>& path) const
 {
 	std::vector<const PluginInfo*> plugins;
 	for (const PluginInfo& info: registry.plugins())
@@ -344,9 +345,11 @@ void RunnerApp::listPlugins(const PluginRegistry& registry) const
 	for (const PluginInfo* info: plugins)
 		std::cout << fmt::format("{:<{}}  {:<7}  {:<7}  {}\n{:<{}}  from {}\n", info->name, width, pluginKindName(info->kind), info->version, info->summary, "", width, info->file);
 	if (plugins.empty())
-		std::cout << "(no plugins found; searched: " << Poco::cat(std::string(":"), pluginPath(nullptr).begin(), pluginPath(nullptr).end()) << ")\n";
+		std::cout << "(no plugins found)\n";
 	for (const std::string& problem: registry.problems())
 		std::cout << "note: " << problem << "\n";
+	// The order decides which of two plugins with one name wins.
+	std::cout << "searched, in order: " << Poco::cat(std::string(":"), path.begin(), path.end()) << "\n";
 }
 
 int RunnerApp::describe(const PluginRegistry& registry) const

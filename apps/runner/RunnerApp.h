@@ -42,7 +42,7 @@ private:
 	std::vector<std::string> pluginPath(const Config* config) const;
 	void scanPlugins(PluginRegistry& registry, const Config* config) const;
 	void printHelp() const;
-	void listPlugins(const PluginRegistry& registry) const;
+	void listPlugins(const PluginRegistry& registry, const std::vector<std::string>& path) const;
 	int describe(const PluginRegistry& registry) const;
 
 	Mode _mode = Mode::Run;

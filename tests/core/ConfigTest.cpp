@@ -132,7 +132,7 @@ TEST_CASE("a bad plugin name is a plugin error with a suggestion", "[config]")
 	CHECK_THAT(errorOf(dir, replaced(kGood, "auth = placeholder", "auth = placeholdr")), Catch::Contains("there is no [auth.placeholdr] section (did you mean 'placeholder'?)"));
 }
 
-TEST_CASE("secrets from the environment; an unset variable is an error that names it", "[config]")
+TEST_CASE("secrets from the environment - an unset variable is an error that names it", "[config]")
 {
 	TempDir dir;
 	Poco::Environment::set("DATATAP_TEST_SECRET_TOKEN", "from-the-environment");

@@ -110,7 +110,7 @@ TEST_CASE("username and password reach the server as RFC 7617 Basic credentials"
 	CHECK(result.out == kAlbum1 + "\n");
 }
 
-TEST_CASE("an unknown id exits 65; skip_status turns it into no records", "[integration]")
+TEST_CASE("an unknown id exits 65 - skip_status turns it into no records", "[integration]")
 {
 	MockApiServer server;
 	TempDir dir;

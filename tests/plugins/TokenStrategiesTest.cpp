@@ -117,7 +117,7 @@ TEST_CASE("oauth2: 16 concurrent requests through an expiring token cause exactl
 	CHECK(results.front() != first);
 }
 
-TEST_CASE("oauth2: a 401 refreshes the token once; a 403 does not", "[oauth2]")
+TEST_CASE("oauth2: a 401 refreshes the token once - a 403 does not", "[oauth2]")
 {
 	MockApiServer server({"--password", kSecret});
 	auto auth = oauth2(server);

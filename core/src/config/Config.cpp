@@ -27,7 +27,7 @@ namespace {
 #define DATATAP_TRANSPORT_KEYS "timeout", "connect_timeout", "deadline", "max_tries", "backoff", "backoff_max", \
 	"retry_after_max", "max_redirects", "trusted_origins", "allow_downgrade", "max_body", "ca_file", "insecure"
 
-const std::vector<std::string> kSettingsKeys{"plugin_path", "output", "concurrency", DATATAP_TRANSPORT_KEYS};
+const std::vector<std::string> kSettingsKeys{"plugin_path", "allow_writable_plugins", "output", "concurrency", DATATAP_TRANSPORT_KEYS};
 const std::vector<std::string> kOutputs{"json", "ndjson", "table"};
 const std::set<std::string> kSourceKeys{"url", "auth", "decoder", "skip_status", DATATAP_TRANSPORT_KEYS,
 	"pagination", "page_param", "page_start", "limit_param", "limit", "offset_param", "cursor_param", "cursor_pointer", "max_pages"};
@@ -98,6 +98,11 @@ Config Config::load(const std::string& path)
 		}
 		if (const IniEntry* entry = datatap->find("plugin_path"))
 			config._settings.pluginPath = splitPath(config.valueOf(*datatap, *entry), config._folder);
+		if (const IniEntry* entry = datatap->find("allow_writable_plugins"))
+		{
+			if (!Poco::NumberParser::tryParseBool(config.valueOf(*datatap, *entry), config._settings.allowWritablePlugins))
+				throw ConfigError(fmt::format("{}: '{}' is not a boolean; use true or false", config.where(*datatap, entry), config.valueOf(*datatap, *entry)));
+		}
 		if (const IniEntry* entry = datatap->find("output"))
 		{
 			config._settings.output = config.valueOf(*datatap, *entry);
@@ -481,7 +486,12 @@ PluginOptions::Values Config::bindOptions(const IniSection& section, const Plugi
 		if (values.count(spec.name) != 0)
 			continue;
 		if (!spec.defaultValue.empty())
+		{
 			values[spec.name] = spec.type == OptionType::Path ? resolvePath(spec.defaultValue) : spec.defaultValue;
+			// A default is as secret as a value the user gave.
+			if (spec.secret)
+				_secrets.push_back(values[spec.name]);
+		}
 		else if (spec.required)
 			throw ConfigError(fmt::format("{}: [{}] is missing the required key {}{} ({} '{}')", where(section, nullptr), section.name, spec.name, spec.secret ? fmt::format(" (or {}{})", spec.name, kFileSuffix) : std::string(), label, plugin.name));
 	}

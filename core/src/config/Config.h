@@ -19,6 +19,8 @@ struct PluginInfo;
 struct Settings
 {
 	std::vector<std::string> pluginPath; ///< absolute directories
+	/// Load plugins from files and folders others may write to (off: refused).
+	bool allowWritablePlugins = false;
 	std::string output = "json";
 	int concurrency = 4;                 ///< requests in flight at once, over all sources
 	TransportOptions transport;

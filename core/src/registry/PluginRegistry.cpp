@@ -3,6 +3,7 @@
 #include "datatap/Exceptions.h"
 #include "datatap/PluginHandshake.h"
 #include "datatap/Version.h"
+#include "registry/ElfImage.h"
 #include "util/Suggestion.h"
 
 #include <Poco/DirectoryIterator.h>
@@ -37,6 +38,21 @@ std::string canonicalPath(const std::string& path)
 std::string text(const char* value)
 {
 	return value != nullptr ? std::string(value) : std::string();
+}
+
+// Turns the dynamic loader's message (dlerror(), often prefixed with the file's
+// own path) into what went wrong and what to do about it.
+std::string loadFailure(const std::string& file, std::string reason)
+{
+	if (reason.compare(0, file.size() + 2, file + ": ") == 0)
+		reason.erase(0, file.size() + 2);
+	const std::string missing = ": cannot open shared object file";
+	const std::size_t at = reason.find(missing);
+	if (at != std::string::npos)
+		return fmt::format("a library it needs is missing: expected {} to be installed, found it nowhere the dynamic loader looks; install it, or add its folder to LD_LIBRARY_PATH", reason.substr(0, at));
+	if (reason.find("undefined symbol") != std::string::npos)
+		return fmt::format("it needs a symbol this datatap lacks: expected a plugin built against datatap {}, found {}; rebuild it against datatap {}", version(), reason, version());
+	return fmt::format("cannot be loaded: expected a complete shared library, found {}; rebuild or reinstall it", reason);
 }
 
 OptionType optionType(std::uint32_t type)
@@ -82,14 +98,26 @@ PluginRegistry::PluginRegistry() = default;
 
 PluginRegistry::~PluginRegistry() = default;
 
+void PluginRegistry::setAllowWritablePlugins(bool allow)
+{
+	_guard = PluginFileGuard(allow);
+}
+
 void PluginRegistry::scan(const std::vector<std::string>& directories)
 {
-	for (const std::string& directory: directories)
+	for (const std::string& given: directories)
 	{
-		Poco::File folder(directory);
+		Poco::File folder(given);
 		if (!folder.exists() || !folder.isDirectory())
 		{
-			_problems.push_back(fmt::format("plugin directory {} does not exist", directory));
+			_problems.push_back(fmt::format("plugin directory {} does not exist", given));
+			continue;
+		}
+		const std::string directory = canonicalPath(given);
+		const std::string unsafe = _guard.problem(directory, "plugin directory");
+		if (!unsafe.empty())
+		{
+			refuse(directory, unsafe);
 			continue;
 		}
 		std::vector<std::string> files;
@@ -116,20 +144,13 @@ bool PluginRegistry::loadFile(const std::string& path)
 		return true;
 
 	Poco::SharedLibrary library;
-	try
-	{
-		library.load(file);
-	}
-	catch (const Poco::Exception& exc)
-	{
-		refuse(file, fmt::format("cannot be loaded ({})", exc.message()));
+	if (!openLibrary(file, library))
 		return false;
-	}
 
 	if (!library.hasSymbol(DATATAP_HANDSHAKE_SYMBOL))
 	{
 		library.unload();
-		refuse(file, fmt::format("not a datatap plugin (no {} symbol); expected plugin API {}, found none", DATATAP_HANDSHAKE_SYMBOL, DATATAP_PLUGIN_API_VERSION));
+		refuse(file, fmt::format("not a datatap plugin: expected a {} symbol (plugin API {}), found none; rebuild it against datatap {} with DATATAP_PLUGIN_HANDSHAKE, or take it out of the plugin path", DATATAP_HANDSHAKE_SYMBOL, DATATAP_PLUGIN_API_VERSION, version()));
 		return false;
 	}
 	auto handshake = reinterpret_cast<DatatapHandshakeFunction>(library.getSymbol(DATATAP_HANDSHAKE_SYMBOL));
@@ -137,7 +158,7 @@ bool PluginRegistry::loadFile(const std::string& path)
 	if (descriptor == nullptr)
 	{
 		library.unload();
-		refuse(file, "its handshake returned no descriptor");
+		refuse(file, fmt::format("its handshake returned no descriptor: expected one for plugin API {}, found none; rebuild it against datatap {}", DATATAP_PLUGIN_API_VERSION, version()));
 		return false;
 	}
 	if (descriptor->apiVersion != DATATAP_PLUGIN_API_VERSION)
@@ -149,8 +170,10 @@ bool PluginRegistry::loadFile(const std::string& path)
 	}
 	if (descriptor->structSize < sizeof(DatatapPluginDescriptor))
 	{
+		// The descriptor lives in the library: read it before unloading.
+		const std::uint32_t found = descriptor->structSize;
 		library.unload();
-		refuse(file, fmt::format("descriptor of {} bytes, expected {}; rebuild it against datatap {}", descriptor->structSize, sizeof(DatatapPluginDescriptor), version()));
+		refuse(file, fmt::format("descriptor of {} bytes, expected {}; rebuild it against datatap {}", found, sizeof(DatatapPluginDescriptor), version()));
 		return false;
 	}
 	const std::string tag = text(descriptor->buildTag);
@@ -200,7 +223,8 @@ bool PluginRegistry::loadFile(const std::string& path)
 	{
 		// Objects were never created from this library; leave it loaded anyway, since
 		// a manifest builder may already have run code we cannot undo safely.
-		refuse(file, fmt::format("its POCO manifest is unusable ({}: {})", exc.message(), exc.what()));
+		const std::string wanted = hasAuth && hasDecoder ? fmt::format("{} and {} manifests", kAuthManifest, kDecoderManifest) : fmt::format("{} manifest", hasAuth ? kAuthManifest : kDecoderManifest);
+		refuse(file, fmt::format("its POCO manifest is unusable: expected the {} its handshake announces, found {}; export them with DATATAP_BEGIN_AUTH_MANIFEST or DATATAP_BEGIN_DECODER_MANIFEST and rebuild it", wanted, exc.message()));
 		return false;
 	}
 
@@ -211,12 +235,47 @@ bool PluginRegistry::loadFile(const std::string& path)
 			: _decoderLoader.manifestFor(file).find(info.className) != _decoderLoader.manifestFor(file).end();
 		if (!present)
 		{
-			refuse(file, fmt::format("its handshake names class {} for '{}', but its {} manifest has no such class", info.className, info.name, info.kind == PluginKind::Auth ? kAuthManifest : kDecoderManifest));
+			refuse(file, fmt::format("its handshake names class {} for '{}': expected it in the {} manifest, found no such class; export it with POCO_EXPORT_CLASS({}) and rebuild it", info.className, info.name, info.kind == PluginKind::Auth ? kAuthManifest : kDecoderManifest, info.className));
 			continue;
 		}
 		_plugins.push_back(info);
 	}
 	_loadedFiles.push_back(file);
+	return true;
+}
+
+// Refuses, before the dynamic loader runs any of its code, a file that is not a
+// library or that cannot be trusted; then loads it and explains a loader failure
+// in the user's terms.
+bool PluginRegistry::openLibrary(const std::string& file, Poco::SharedLibrary& library)
+{
+	Poco::File entry(file);
+	if (!entry.exists() || !entry.isFile())
+	{
+		refuse(file, "expected a shared library, found no regular file there; check the path");
+		return false;
+	}
+	const std::string unsafe = _guard.problem(file, "plugin file");
+	if (!unsafe.empty())
+	{
+		refuse(file, unsafe);
+		return false;
+	}
+	const std::string damaged = ElfImage::problem(file);
+	if (!damaged.empty())
+	{
+		refuse(file, damaged);
+		return false;
+	}
+	try
+	{
+		library.load(file);
+	}
+	catch (const Poco::Exception& exc)
+	{
+		refuse(file, loadFailure(file, exc.message()));
+		return false;
+	}
 	return true;
 }
 

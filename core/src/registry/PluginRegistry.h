@@ -3,6 +3,7 @@
 #include "datatap/Api.h"
 #include "datatap/AuthStrategy.h"
 #include "datatap/ResourceDecoder.h"
+#include "registry/PluginFileGuard.h"
 #include "registry/PluginInfo.h"
 
 #include <Poco/ClassLoader.h>
@@ -12,6 +13,10 @@
 #include <vector>
 
 struct DatatapPluginDescriptor;
+
+namespace Poco {
+class SharedLibrary;
+}
 
 namespace datatap {
 
@@ -27,6 +32,10 @@ public:
 	~PluginRegistry();
 	PluginRegistry(const PluginRegistry&) = delete;
 	PluginRegistry& operator=(const PluginRegistry&) = delete;
+
+	/// Accept plugin files and folders that group or others may write to; by
+	/// default they are refused (see PluginFileGuard).
+	void setAllowWritablePlugins(bool allow);
 
 	/// Loads every `*.so` in each directory, in path order. A file that cannot be
 	/// used is recorded in problems() and skipped; it never stops the others.
@@ -51,7 +60,9 @@ public:
 private:
 	std::vector<PluginInfo> readDescriptor(const std::string& file, const DatatapPluginDescriptor& descriptor) const;
 	void refuse(const std::string& file, const std::string& why);
+	bool openLibrary(const std::string& file, Poco::SharedLibrary& library);
 
+	PluginFileGuard _guard;
 	Poco::ClassLoader<AuthStrategy> _authLoader;
 	Poco::ClassLoader<ResourceDecoder> _decoderLoader;
 	std::vector<PluginInfo> _plugins;
