@@ -156,10 +156,13 @@ TEST_CASE("a plugin whose constructor throws is reported with its name", "[regis
 
 TEST_CASE("the same library reached twice on the path is loaded once", "[registry]")
 {
+	PluginRegistry once;
+	once.scan({TestPlugins::shippedDir()});
 	PluginRegistry registry;
 	registry.scan({TestPlugins::shippedDir(), TestPlugins::shippedDir() + "/."});
 	CHECK(registry.problems().empty());
-	CHECK(registry.plugins().size() == 2);
+	// Counted against one scan, so that shipping another plugin changes nothing here.
+	CHECK(registry.plugins().size() == once.plugins().size());
 }
 
 TEST_CASE("a good fixture plugin decodes through the manifest named in its handshake", "[registry]")

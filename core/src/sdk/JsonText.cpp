@@ -1,4 +1,4 @@
-#include "sinks/JsonText.h"
+#include "datatap/JsonText.h"
 
 #include <fmt/format.h>
 
