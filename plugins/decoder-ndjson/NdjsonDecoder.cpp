@@ -10,7 +10,9 @@
 #include <datatap/JsonStreamParser.h>
 #include <datatap/Plugin.h>
 
+#include <cstdint>
 #include <istream>
+#include <string>
 
 namespace {
 
@@ -18,6 +20,20 @@ namespace {
 bool isBlank(int c)
 {
 	return c == ' ' || c == '\t' || c == '\r';
+}
+
+// The parser's "line 1, column C: what" for a line it was given without its
+// first indent bytes, as "column C': what" counted from the start of the line.
+std::string onLine(const std::string& message, std::uint64_t indent)
+{
+	const std::string prefix = "line 1, column ";
+	if (message.rfind(prefix, 0) != 0)
+		return message;
+	std::size_t end = prefix.size();
+	std::uint64_t column = 0;
+	for (; end < message.size() && message[end] >= '0' && message[end] <= '9'; ++end)
+		column = column * 10 + static_cast<std::uint64_t>(message[end] - '0');
+	return "column " + std::to_string(column + indent) + message.substr(end);
 }
 
 class NdjsonDecoder: public datatap::ResourceDecoder
@@ -38,8 +54,9 @@ public:
 		std::istream line(&lines);
 		while (lines.nextLine())
 		{
+			std::uint64_t indent = 0;
 			int c = lines.sgetc();
-			while (isBlank(c))
+			for (; isBlank(c); ++indent)
 				c = lines.snextc();
 			if (Traits::eq_int_type(c, Traits::eof()))
 				continue;
@@ -50,12 +67,7 @@ public:
 			}
 			catch (const datatap::DecodeError& exc)
 			{
-				// The parser counts from the start of the line it was given.
-				std::string message = exc.message();
-				const std::string firstLine = "line 1, ";
-				if (message.rfind(firstLine, 0) == 0)
-					message.erase(0, firstLine.size());
-				throw datatap::DecodeError("Failed to load NDJSON: line " + std::to_string(lines.lineNumber()) + ": not valid JSON: " + message);
+				throw datatap::DecodeError("Failed to load NDJSON: line " + std::to_string(lines.lineNumber()) + ": not valid JSON: " + onLine(exc.message(), indent));
 			}
 		}
 	}

@@ -23,6 +23,7 @@ TEST_CASE("ndjson: one record a line - blank lines and CRLF line ends are fine",
 TEST_CASE("ndjson: an error names the line, the column and what is wrong", "[ndjson]")
 {
 	CHECK(ndjson.errorOf("{\"id\": 1}\n\n{\"id\": }\n{\"id\": 3}") == "Failed to load NDJSON: line 3: not valid JSON: column 8: expected a value, found '}'");
+	CHECK(ndjson.errorOf("{}\n  \t {\"id\": }\n") == "Failed to load NDJSON: line 2: not valid JSON: column 12: expected a value, found '}'");
 	CHECK(ndjson.errorOf("{\"id\": 1} {\"id\": 2}\n") == "Failed to load NDJSON: line 1: not valid JSON: column 11: unexpected data after the JSON value, found '{'");
 	CHECK(ndjson.errorOf("{\"id\": 1,\n\"x\": 2}") == "Failed to load NDJSON: line 1: not valid JSON: column 10: unexpected end of input inside an object");
 	CHECK_THAT(ndjson.errorOf("{}\n\"bad \xC3\x28 utf8\""), Catch::StartsWith("Failed to load NDJSON: line 2: not valid JSON") && Catch::Contains("invalid UTF-8"));
