@@ -73,12 +73,16 @@ TEST_CASE("typed: the schema is checked when the source is configured", "[typed]
 	CHECK(configError("a:integer, b:number, c:double, d:boolean, e:string?, f : int ?") == "no error");
 }
 
-TEST_CASE("typed: not JSON, empty, deep, invalid UTF-8", "[typed]")
+TEST_CASE("typed: not JSON, empty, deep, invalid UTF-8, a huge string", "[typed]")
 {
 	CHECK_THAT(todos.errorOf(""), Catch::StartsWith("Failed to load todo: not valid JSON: line 1, column 1: empty input"));
 	CHECK_THAT(todos.errorOf("{\"userId\": 1, \"id\": 1, \"title\": \"\xFF\"}"), Catch::StartsWith("Failed to load todo: not valid JSON") && Catch::Contains("UTF-8"));
 	CHECK_THAT(todos.errorOf(R"({"userId": 1, "id": 1, "title": "t", "x": )" + std::string(1000, '[') + std::string(1000, ']') + "}"), Catch::Contains("nesting deeper than"));
 	CHECK(todos.errorOf(R"({"userId": 1, "id": 1, "title": "t", "x": )" + std::string(500, '[') + std::string(500, ']') + "}") == "no error");
+	const std::string huge(20 << 20, 'h');
+	const auto records = todos.decode(R"([{"userId": 1, "id": 1, "title": ")" + huge + R"("}])");
+	REQUIRE(records.size() == 1);
+	CHECK(std::get<std::string>(*records[0].find("title")) == huge);
 }
 
 TEST_CASE("typed: records reach the sink while the body is still being read", "[typed]")
