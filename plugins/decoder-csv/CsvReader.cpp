@@ -151,9 +151,4 @@ std::uint64_t CsvReader::row() const
 	return _row;
 }
 
-std::uint64_t CsvReader::line() const
-{
-	return _rowLine;
-}
-
 } // namespace datatap::csv

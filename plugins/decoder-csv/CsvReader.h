@@ -30,9 +30,7 @@ public:
 	bool quoted(std::size_t at) const;
 	/// The row last read, 1 for the first (blank lines not counted).
 	std::uint64_t row() const;
-	/// The line where that row starts, 1 for the first.
-	std::uint64_t line() const;
-	/// "row N (line L)" for messages.
+	/// "row N (line L)" for messages: L is the line where the row starts.
 	std::string where() const;
 
 private:

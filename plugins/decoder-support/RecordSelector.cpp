@@ -35,11 +35,6 @@ bool RecordSelector::found() const
 	return _found;
 }
 
-std::size_t RecordSelector::records() const
-{
-	return _records;
-}
-
 void RecordSelector::reset()
 {
 	_phase = Phase::Searching;

@@ -29,7 +29,6 @@ public:
 
 	/// Whether the pointer matched a value in the body parsed so far.
 	bool found() const;
-	std::size_t records() const;
 
 	void reset() override;
 	void startObject() override;

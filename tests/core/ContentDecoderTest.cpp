@@ -130,6 +130,7 @@ TEST_CASE("content decoding: the JSON parser reads the inflated body as it arriv
 	body += "]";
 	std::istringstream in(gzip(body));
 	ContentDecoder decoder(in, "gzip", 1 << 30);
+	CHECK(decoder.encoding() == "gzip");
 	CountingHandler handler;
 	datatap::JsonStreamParser(handler).parse(decoder.stream());
 	CHECK(handler.objects == 50000);
