@@ -1,5 +1,7 @@
 #include "AlbumHandler.h"
 
+#include "ValueDescription.h"
+
 #include <datatap/Exceptions.h>
 
 #include <Poco/NumberFormatter.h>
@@ -19,17 +21,6 @@ std::size_t AlbumHandler::records() const
 void AlbumHandler::fail(const std::string& problem) const
 {
 	throw DecodeError("Failed to load album: record " + std::to_string(_index) + ": " + problem);
-}
-
-std::string AlbumHandler::describe(const std::string& text)
-{
-	const std::size_t limit = 40;
-	if (text.size() <= limit)
-		return "string \"" + text + "\"";
-	std::size_t cut = limit;
-	while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-		--cut;
-	return "string \"" + text.substr(0, cut) + "...\"";
 }
 
 void AlbumHandler::reset()
@@ -138,7 +129,7 @@ void AlbumHandler::integer(Poco::Int64 number)
 	if (!_inAlbum || _depth != _albumDepth)
 	{
 		if (!_inAlbum)
-			scalar("integer " + Poco::NumberFormatter::format(number));
+			scalar(decoding::ValueDescription::integer(number));
 		return;
 	}
 	switch (_field)
@@ -152,7 +143,7 @@ void AlbumHandler::integer(Poco::Int64 number)
 		_hasId = true;
 		break;
 	case Field::Title:
-		scalar("integer " + Poco::NumberFormatter::format(number));
+		scalar(decoding::ValueDescription::integer(number));
 		break;
 	case Field::None:
 		break;
@@ -185,7 +176,7 @@ void AlbumHandler::value(Poco::UInt64 v)
 	if (_inAlbum && _depth == _albumDepth && (_field == Field::UserId || _field == Field::Id))
 		fail(std::string("field '") + (_field == Field::Id ? "id" : "userId") + "': integer " + Poco::NumberFormatter::format(v) + " is out of range (largest: 9223372036854775807)");
 	if (!_inAlbum || _depth == _albumDepth)
-		scalar("integer " + Poco::NumberFormatter::format(v));
+		scalar(decoding::ValueDescription::bigInteger(v));
 }
 
 void AlbumHandler::value(const std::string& text)
@@ -197,19 +188,19 @@ void AlbumHandler::value(const std::string& text)
 		return;
 	}
 	if (!_inAlbum || _depth == _albumDepth)
-		scalar(describe(text));
+		scalar(decoding::ValueDescription::string(text));
 }
 
 void AlbumHandler::value(double d)
 {
 	if (!_inAlbum || _depth == _albumDepth)
-		scalar("number " + Poco::NumberFormatter::format(d));
+		scalar(decoding::ValueDescription::number(d));
 }
 
 void AlbumHandler::value(bool b)
 {
 	if (!_inAlbum || _depth == _albumDepth)
-		scalar(b ? "true" : "false");
+		scalar(decoding::ValueDescription::boolean(b));
 }
 
 } // namespace datatap::album

@@ -49,7 +49,6 @@ private:
 	void scalar(const std::string& found);
 	void integer(Poco::Int64 number);
 	[[noreturn]] void fail(const std::string& problem) const;
-	static std::string describe(const std::string& text);
 
 	RecordSink& _sink;
 	Record _record;

@@ -1,6 +1,6 @@
 #include "sinks/NdjsonSink.h"
 
-#include "sinks/JsonText.h"
+#include "datatap/JsonText.h"
 
 namespace datatap {
 

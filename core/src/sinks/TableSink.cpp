@@ -1,6 +1,6 @@
 #include "sinks/TableSink.h"
 
-#include "sinks/JsonText.h"
+#include "datatap/JsonText.h"
 
 #include <fmt/format.h>
 

@@ -7,7 +7,8 @@
 
 namespace datatap {
 
-/// Writes records and values as JSON text, appending to a string buffer.
+/// Writes records and values as JSON text, appending to a string buffer: what the
+/// json and ndjson outputs print, and how a decoder keeps nested values as RawJson.
 class DATATAP_API JsonText
 {
 public:

@@ -1,4 +1,4 @@
-#include "sinks/JsonText.h"
+#include "datatap/JsonText.h"
 
 #include <fmt/format.h>
 
@@ -6,11 +6,38 @@
 
 namespace datatap {
 
+namespace {
+
+// Bytes a JSON string cannot hold as they are: control characters, '"' and '\\'.
+// A table, because this loop runs over every byte of every string written out.
+struct EscapeTable
+{
+	bool escape[256] = {};
+	constexpr EscapeTable()
+	{
+		for (int c = 0; c < 0x20; ++c)
+			escape[c] = true;
+		escape[static_cast<unsigned char>('"')] = true;
+		escape[static_cast<unsigned char>('\\')] = true;
+	}
+};
+
+constexpr EscapeTable kEscape;
+
+} // namespace
+
 void JsonText::appendString(std::string& out, const std::string& text)
 {
 	out += '"';
-	for (const char c: text)
+	const char* run = text.data();
+	const char* const end = run + text.size();
+	for (const char* p = run; p != end; ++p)
 	{
+		const char c = *p;
+		if (!kEscape.escape[static_cast<unsigned char>(c)])
+			continue;
+		out.append(run, static_cast<std::size_t>(p - run));
+		run = p + 1;
 		switch (c)
 		{
 		case '"': out += "\\\""; break;
@@ -20,13 +47,10 @@ void JsonText::appendString(std::string& out, const std::string& text)
 		case '\t': out += "\\t"; break;
 		case '\b': out += "\\b"; break;
 		case '\f': out += "\\f"; break;
-		default:
-			if (static_cast<unsigned char>(c) < 0x20)
-				fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
-			else
-				out += c;
+		default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
 		}
 	}
+	out.append(run, static_cast<std::size_t>(end - run));
 	out += '"';
 }
 
@@ -36,7 +60,12 @@ void JsonText::appendValue(std::string& out, const Value& value)
 	{
 	case 0: out += "null"; break;
 	case 1: out += std::get<bool>(value) ? "true" : "false"; break;
-	case 2: fmt::format_to(std::back_inserter(out), "{}", std::get<std::int64_t>(value)); break;
+	case 2:
+	{
+		const fmt::format_int digits(std::get<std::int64_t>(value));
+		out.append(digits.data(), digits.size());
+		break;
+	}
 	case 3: fmt::format_to(std::back_inserter(out), "{}", std::get<double>(value)); break;
 	case 4: appendString(out, std::get<std::string>(value)); break;
 	case 5: out += std::get<RawJson>(value).text; break;

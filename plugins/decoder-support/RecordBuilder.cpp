@@ -1,0 +1,7 @@
+#include "RecordBuilder.h"
+
+namespace datatap::decoding {
+
+RecordBuilder::~RecordBuilder() = default;
+
+} // namespace datatap::decoding
