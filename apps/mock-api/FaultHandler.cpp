@@ -6,7 +6,10 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/HTTPServerResponse.h>
 #include <Poco/NumberParser.h>
+#include <Poco/DeflatingStream.h>
 #include <Poco/Thread.h>
+
+#include <sstream>
 
 
 namespace datatap {
@@ -112,6 +115,21 @@ void FaultHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
 		for (std::size_t i = 0; i < _catalog.albums().size(); ++i)
 			out << (i > 0 ? "," : "") << AlbumCatalog::toJson(_catalog.albums()[i]) << std::flush;
 		out << ']';
+	}
+	else if (fault == "/gzip" || fault == "/deflate" || fault == "/double-gzip" || fault == "/gzip-bomb")
+	{
+		// A bomb: a few KiB of gzip that inflate to a string of `mb` MiB of zeros.
+		std::string plain = album;
+		if (fault == "/gzip-bomb")
+			plain = R"({"userId":1,"id":1,"title":")" + std::string(static_cast<std::size_t>(number("mb", 64)) << 20, '0') + R"("})";
+		std::ostringstream packed;
+		{
+			Poco::DeflatingOutputStream deflater(packed, fault == "/deflate" ? Poco::DeflatingStreamBuf::STREAM_ZLIB : Poco::DeflatingStreamBuf::STREAM_GZIP);
+			deflater << plain;
+			deflater.close();
+		}
+		response.set("Content-Encoding", fault == "/deflate" ? "deflate" : fault == "/double-gzip" ? "gzip, gzip" : "gzip");
+		JsonResponse::send(request, response, Status::HTTP_OK, packed.str());
 	}
 	else if (fault == "/redirect-loop")
 	{

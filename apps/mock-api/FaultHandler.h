@@ -23,6 +23,9 @@ namespace mock {
 ///   /fault/redirect?to=URL[&code=C]    a C (302) redirect to URL
 ///   /fault/redirect-loop               a redirect to itself
 ///   /fault/big?bytes=N                 a JSON array of albums of at least N bytes
+///   /fault/gzip, /fault/deflate        album 1, compressed (Content-Encoding gzip or deflate)
+///   /fault/double-gzip                 album 1 with "Content-Encoding: gzip, gzip"
+///   /fault/gzip-bomb?mb=N              a small gzip body that inflates to N MiB (default 64)
 ///   /fault/link-loop                   a page whose Link rel="next" is itself
 ///   /fault/cursor-loop                 a cursor page whose next cursor never changes
 class FaultHandler: public Poco::Net::HTTPRequestHandler

@@ -565,18 +565,40 @@ void Config::bind(const PluginRegistry& registry)
 		std::string probe = source.url;
 		for (const Partition& partition: source.partitions)
 			Poco::replaceInPlace(probe, "{" + partition.name + "}", partition.values.front());
+		const bool local = source.url == "-" || source.url.compare(0, 5, "file:") == 0;
+		if (local)
+		{
+			// A saved response or standard input: decoded as it is, so nothing that
+			// belongs to HTTP applies.
+			for (const char* key: {"auth", "pagination", "skip_status"})
+			{
+				if (const IniEntry* entry = section.find(key))
+					throw ConfigError(fmt::format("{}: does not apply to a file:// or - (standard input) source", where(section, entry)));
+			}
+			if (source.url != "-")
+			{
+				std::string path = source.url.substr(5);
+				if (path.compare(0, 2, "//") == 0)
+					path.erase(0, 2);
+				if (path.empty())
+					throw ConfigError(fmt::format("{}: a file: URL needs a path (file:///abs/path or file:relative/path)", where(section, &urlEntry)));
+				if (path.front() != '/')
+					path = Poco::Path::forDirectory(_folder).toString() + path;
+				source.url = "file://" + path;
+			}
+		}
 		Poco::URI uri;
 		try
 		{
-			uri = Poco::URI(probe);
+			uri = Poco::URI(local ? std::string("file:///") : probe);
 		}
 		catch (const Poco::Exception&)
 		{
 			throw ConfigError(fmt::format("{}: not a valid URL", where(section, &urlEntry)));
 		}
-		if (uri.getScheme() != "http" && uri.getScheme() != "https")
-			throw ConfigError(fmt::format("{}: the URL must start with http:// or https://", where(section, &urlEntry)));
-		if (uri.getHost().empty())
+		if (!local && uri.getScheme() != "http" && uri.getScheme() != "https")
+			throw ConfigError(fmt::format("{}: the URL must start with http://, https://, file: or be - (standard input)", where(section, &urlEntry)));
+		if (!local && uri.getHost().empty())
 			throw ConfigError(fmt::format("{}: the URL has no host", where(section, &urlEntry)));
 		if (!uri.getUserInfo().empty())
 			throw ConfigError(fmt::format("{}: put credentials in an [auth.*] section, not in the URL", where(section, &urlEntry)));

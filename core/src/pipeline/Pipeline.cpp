@@ -1,6 +1,7 @@
 #include "pipeline/Pipeline.h"
 
 #include "datatap/Exceptions.h"
+#include "decoding/ContentDecoder.h"
 #include "pipeline/Paginator.h"
 #include "pipeline/PluginBoundary.h"
 #include "pipeline/UrlTemplate.h"
@@ -9,6 +10,7 @@
 #include "transport/HttpTransport.h"
 #include "util/Suggestion.h"
 
+#include <Poco/FileStream.h>
 #include <Poco/Logger.h>
 #include <Poco/StreamCopier.h>
 #include <fmt/format.h>
@@ -138,6 +140,11 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 	for (const SourceConfig* source: sources)
 	{
 		const UrlTemplate urls(source->url, source->partitions);
+		if (source->url == "-" || source->url.compare(0, 7, "file://") == 0)
+		{
+			planned.push_back(PlannedRequest{source->name, "READ", urls.at(0) == "-" ? std::string("standard input") : urls.at(0), {}, source->decoder, urls.size(), ""});
+			continue;
+		}
 		Paginator paginator(source->pagination, source->name);
 		PreparedRequest prepared;
 		AuthStrategy* auth = source->auth.empty() ? nullptr : _auths.at(source->auth).get();
@@ -153,8 +160,37 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 	return planned;
 }
 
+void Pipeline::runFileJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink)
+{
+	// "-" and file:///dev/stdin read standard input through /dev/stdin: a real
+	// buffered file stream, where std::cin synchronised with stdio reads bytewise.
+	std::string path = "/dev/stdin";
+	if (url != "-")
+	{
+		path.clear();
+		Poco::URI::decode(url.substr(7), path);
+	}
+	Poco::FileInputStream in;
+	try
+	{
+		in.open(path, std::ios::in);
+	}
+	catch (const Poco::Exception& exc)
+	{
+		throw ServiceError(fmt::format("source '{}': cannot read {} ({})", source.name, path, exc.message()));
+	}
+	const ResponseInfo info{source.name, url, 200, ""};
+	ResourceDecoder& decoder = decoderFor(worker, source);
+	PluginBoundary::call(fmt::format("source '{}': {}: decoder '{}'", source.name, url, source.decoder), [&] { decoder.decode(in, info, sink); });
+}
+
 void Pipeline::runJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink)
 {
+	if (url == "-" || url.compare(0, 7, "file://") == 0)
+	{
+		runFileJob(source, url, worker, sink);
+		return;
+	}
 	HttpFetcher fetcher(worker.transport, _redactor);
 	ResourceDecoder& decoder = decoderFor(worker, source);
 	Paginator paginator(source.pagination, source.name);
@@ -175,17 +211,21 @@ void Pipeline::runJob(const SourceConfig& source, const std::string& url, Worker
 		const FetchOutcome outcome = fetcher.fetch(request, [&](const Poco::Net::HTTPResponse& response, ResponseBody& stream, const Poco::URI& finalUri) {
 			ResponseInfo info{source.name, finalUri.toString(), static_cast<int>(response.getStatus()), response.getContentType()};
 			const std::string context = fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder);
+			// max_body limits the inflated bytes too: a small gzip body can inflate
+			// to gigabytes.
+			ContentDecoder content(stream, response.get("Content-Encoding", ""), source.transport.maxBodyBytes);
+			std::istream& plain = content.stream();
 			if (paginator.needsBody())
 			{
 				// The cursor lives in the body the decoder reads too; pages are
 				// bounded by max_body, so the page is kept to read it twice.
-				Poco::StreamCopier::copyToString(stream, body);
+				Poco::StreamCopier::copyToString(plain, body);
 				std::istringstream copy(body);
 				PluginBoundary::call(context, [&] { decoder.decode(copy, info, counted); });
 			}
 			else
 			{
-				PluginBoundary::call(context, [&] { decoder.decode(stream, info, counted); });
+				PluginBoundary::call(context, [&] { decoder.decode(plain, info, counted); });
 			}
 		});
 		if (outcome.skipped)

@@ -47,6 +47,7 @@ private:
 	struct Worker;
 
 	void runJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink);
+	void runFileJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink);
 	ResourceDecoder& decoderFor(Worker& worker, const SourceConfig& source);
 
 	const Config& _config;

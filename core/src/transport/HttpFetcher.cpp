@@ -62,6 +62,7 @@ void HttpFetcher::prepare(const Poco::URI& uri, AuthStrategy* auth, const std::s
 	prepared.request = Poco::Net::HTTPRequest(Poco::Net::HTTPRequest::HTTP_GET, target.empty() ? "/" : target, Poco::Net::HTTPMessage::HTTP_1_1);
 	prepared.request.set("User-Agent", fmt::format("datatap/{}", version()));
 	prepared.request.set("Accept", "application/json");
+	prepared.request.set("Accept-Encoding", "gzip, deflate");
 	prepared.request.setKeepAlive(true);
 	prepared.credentialHeaders.clear();
 	prepared.credentialQueryParameters.clear();
