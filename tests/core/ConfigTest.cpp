@@ -164,7 +164,7 @@ TEST_CASE("sections - URLs - timeouts and statuses are checked", "[config]")
 {
 	TempDir dir;
 	CHECK_THAT(errorOf(dir, std::string(kGood) + "[sorce.x]\nurl = http://a\n"), Catch::Contains("unknown section [sorce.x]"));
-	CHECK_THAT(errorOf(dir, replaced(kGood, "http://127.0.0.1:9/albums/1", "ftp://127.0.0.1/x")), Catch::Contains("must start with http:// or https://"));
+	CHECK_THAT(errorOf(dir, replaced(kGood, "http://127.0.0.1:9/albums/1", "ftp://127.0.0.1/x")), Catch::Contains("must start with http://, https://, file: or be -"));
 	CHECK_THAT(errorOf(dir, replaced(kGood, "http://127.0.0.1:9/albums/1", "http://user:pw@127.0.0.1/x")), Catch::Contains("not in the URL"));
 	CHECK_THAT(errorOf(dir, replaced(kGood, "timeout = 2.5", "timeout = soon")), Catch::Contains("[datatap] timeout: 'soon' is not a number of seconds"));
 	CHECK_THAT(errorOf(dir, replaced(kGood, "skip_status = 404, 410", "skip_status = 401")), Catch::Contains("'401' is not a status to skip"));
