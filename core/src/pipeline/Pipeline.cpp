@@ -61,7 +61,13 @@ private:
 /// so decoders never see two bodies at once.
 struct Pipeline::Worker
 {
+	explicit Worker(Redactor& redactor):
+		fetcher(transport, redactor)
+	{
+	}
+
 	HttpTransport transport;
+	HttpFetcher fetcher;
 	std::map<std::string, std::unique_ptr<ResourceDecoder>> decoders;
 };
 
@@ -84,7 +90,7 @@ Pipeline::Pipeline(const Config& config, const PluginRegistry& registry, Redacto
 	}
 	// Every decoder is made and configured once now, so a bad option or a plugin
 	// that cannot start fails --check and fails before the first request.
-	_workers.push_back(std::make_unique<Worker>());
+	_workers.push_back(std::make_unique<Worker>(_redactor));
 	for (const SourceConfig& source: config.sources())
 		decoderFor(*_workers.front(), source);
 	for (const SourceConfig& source: config.sources())
@@ -191,7 +197,7 @@ void Pipeline::runJob(const SourceConfig& source, const std::string& url, Worker
 		runFileJob(source, url, worker, sink);
 		return;
 	}
-	HttpFetcher fetcher(worker.transport, _redactor);
+	HttpFetcher& fetcher = worker.fetcher;
 	ResourceDecoder& decoder = decoderFor(worker, source);
 	Paginator paginator(source.pagination, source.name);
 	FetchRequest request;
@@ -254,7 +260,7 @@ void Pipeline::run(const std::vector<const SourceConfig*>& sources, RecordSink& 
 	}
 	const std::size_t workers = static_cast<std::size_t>(std::max(1, concurrency));
 	while (_workers.size() < workers)
-		_workers.push_back(std::make_unique<Worker>());
+		_workers.push_back(std::make_unique<Worker>(_redactor));
 
 	JobScheduler scheduler(workers, workers * 4);
 	scheduler.run(total, [&](std::size_t index, std::size_t worker, RecordSink& out) {
