@@ -24,6 +24,8 @@ namespace mock {
 ///   /fault/redirect-loop               a redirect to itself
 ///   /fault/big?bytes=N                 a JSON array of albums of at least N bytes
 ///   /fault/link-loop                   a page whose Link rel="next" is itself
+///   /fault/echo?body=TEXT              TEXT as the body, status 200
+///   /fault/album/N                     album (N - 1) % 100 + 1, for any N > 0
 ///   /fault/cursor-loop                 a cursor page whose next cursor never changes
 class FaultHandler: public Poco::Net::HTTPRequestHandler
 {
