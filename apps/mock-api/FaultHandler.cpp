@@ -150,6 +150,21 @@ void FaultHandler::handleRequest(Poco::Net::HTTPServerRequest& request, Poco::Ne
 		response.set("Link", "<" + _uri.getPathAndQuery() + ">; rel=\"next\"");
 		JsonResponse::send(request, response, Status::HTTP_OK, "[" + album + "]");
 	}
+	else if (fault == "/echo")
+	{
+		// Any body a test needs, e.g. a malformed document for the decoders.
+		JsonResponse::send(request, response, Status::HTTP_OK, parameter("body"));
+	}
+	else if (fault.rfind("/album/", 0) == 0)
+	{
+		// Ids beyond the catalog wrap around, so a long run (the soak test) can
+		// fetch as many distinct URLs as it likes.
+		int id = 0;
+		if (Poco::NumberParser::tryParse(fault.substr(7), id) && id > 0)
+			JsonResponse::send(request, response, Status::HTTP_OK, AlbumCatalog::toJson(_catalog.albums()[static_cast<std::size_t>(id - 1) % _catalog.albums().size()]));
+		else
+			JsonResponse::send(request, response, Status::HTTP_NOT_FOUND, JsonResponse::NOT_FOUND_BODY);
+	}
 	else if (fault == "/cursor-loop")
 	{
 		JsonResponse::send(request, response, Status::HTTP_OK, R"({"data":[)" + album + R"(],"next":"same"})");

@@ -27,6 +27,8 @@ namespace mock {
 ///   /fault/double-gzip                 album 1 with "Content-Encoding: gzip, gzip"
 ///   /fault/gzip-bomb?mb=N              a small gzip body that inflates to N MiB (default 64)
 ///   /fault/link-loop                   a page whose Link rel="next" is itself
+///   /fault/echo?body=TEXT              TEXT as the body, status 200
+///   /fault/album/N                     album (N - 1) % 100 + 1, for any N > 0
 ///   /fault/cursor-loop                 a cursor page whose next cursor never changes
 class FaultHandler: public Poco::Net::HTTPRequestHandler
 {

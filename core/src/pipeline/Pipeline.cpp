@@ -156,10 +156,12 @@ std::vector<PlannedRequest> Pipeline::plan(const std::vector<const SourceConfig*
 		AuthStrategy* auth = source->auth.empty() ? nullptr : _auths.at(source->auth).get();
 		HttpFetcher::prepare(paginator.first(Poco::URI(urls.at(0))), auth, "auth." + source->auth, _redactor, prepared, true);
 		PlannedRequest entry{source->name, prepared.request.getMethod(), HttpFetcher::displayUrl(prepared.uri, prepared.credentialQueryParameters), {}, source->decoder, urls.size(), paginationName(source->pagination.kind)};
-		for (const auto& [name, value]: prepared.request)
+		for (const auto& header: prepared.request)
 		{
+			// Not a structured binding: C++17 lets no lambda capture one (clang refuses).
+			const std::string& name = header.first;
 			const bool secret = std::any_of(prepared.credentialHeaders.begin(), prepared.credentialHeaders.end(), [&](const std::string& h) { return Poco::icompare(h, name) == 0; });
-			entry.headers.emplace_back(name, secret ? Redactor::kMask : _redactor.apply(value));
+			entry.headers.emplace_back(name, secret ? Redactor::kMask : _redactor.apply(header.second));
 		}
 		planned.push_back(std::move(entry));
 	}

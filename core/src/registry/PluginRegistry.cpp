@@ -279,7 +279,7 @@ bool PluginRegistry::openLibrary(const std::string& file, Poco::SharedLibrary& l
 	return true;
 }
 
-std::vector<PluginInfo> PluginRegistry::readDescriptor(const std::string& file, const DatatapPluginDescriptor& descriptor) const
+std::vector<PluginInfo> PluginRegistry::readDescriptor(const std::string& file, const DatatapPluginDescriptor& descriptor)
 {
 	if (descriptor.classCount == 0 || descriptor.classes == nullptr)
 		throw PluginError("its descriptor declares no plugin classes");

@@ -57,8 +57,12 @@ public:
 	std::unique_ptr<AuthStrategy> createAuth(const std::string& name) const;
 	std::unique_ptr<ResourceDecoder> createDecoder(const std::string& name) const;
 
+	/// Reads the classes a handshake's descriptor declares, the version checks
+	/// already passed; throws PluginError on a table it cannot use. Public so the
+	/// fuzzer can hand it descriptors no compiler would build.
+	static std::vector<PluginInfo> readDescriptor(const std::string& file, const DatatapPluginDescriptor& descriptor);
+
 private:
-	std::vector<PluginInfo> readDescriptor(const std::string& file, const DatatapPluginDescriptor& descriptor) const;
 	void refuse(const std::string& file, const std::string& why);
 	bool openLibrary(const std::string& file, Poco::SharedLibrary& library);
 
