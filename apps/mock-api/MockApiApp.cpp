@@ -66,7 +66,7 @@ void MockApiApp::defineOptions(Poco::Util::OptionSet& options)
 {
 	// Application's, not ServerApplication's: --daemon and --pidfile make no
 	// sense for a stand-in that tests and scripts run in the foreground.
-	Poco::Util::Application::defineOptions(options);
+	Poco::Util::Application::defineOptions(options); // NOLINT(bugprone-parent-virtual-call): on purpose, as said above
 
 	options.addOption(
 		Poco::Util::Option("help", "h", "show this help and exit")

@@ -276,6 +276,7 @@ int RunnerApp::execute(const std::vector<std::string>& args, Redactor& redactor)
 	if (_mode == Mode::Check)
 	{
 		std::vector<std::string> names;
+		names.reserve(sources.size());
 		for (const SourceConfig* source: sources)
 			names.push_back(fmt::format("{} ({})", source->name, source->decoder));
 		std::vector<std::string> auths;

@@ -74,7 +74,7 @@ public:
 private:
 	static std::string headerName(const datatap::PluginOptions& options, const std::string& key)
 	{
-		const std::string name = options.getHeaderValue(key);
+		std::string name = options.getHeaderValue(key);
 		if (name.find_first_of(" :") != std::string::npos)
 			options.fail(key, "must be a header name");
 		return name;

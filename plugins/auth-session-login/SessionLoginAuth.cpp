@@ -109,7 +109,7 @@ private:
 		const Poco::Dynamic::Var token = resolve(answer, _tokenPointer);
 		if (!token.isString() || token.extract<std::string>().empty())
 			throw datatap::ServiceError(where + " answered without a string at " + _tokenPointer + " (token_pointer)");
-		const std::string value = token.extract<std::string>();
+		const std::string& value = token.extract<std::string>();
 		if (value.find_first_of("\r\n") != std::string::npos)
 			throw datatap::ServiceError(where + " issued a token with a line break");
 		return {value, std::chrono::seconds(0)};

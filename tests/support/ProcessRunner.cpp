@@ -4,6 +4,9 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/StringTokenizer.h>
+
+#include <cstdlib>
 
 #include <sstream>
 #include <thread>
@@ -36,7 +39,17 @@ ProcessResult ProcessRunner::run(const std::string& program, const std::vector<s
 
 ProcessResult ProcessRunner::datatap(const std::vector<std::string>& args, const Environment& environment, const std::string& directory)
 {
-	return run(std::string(DATATAP_TEST_BIN_DIR) + "/datatap", args, environment, directory);
+	const std::string program = std::string(DATATAP_TEST_BIN_DIR) + "/datatap";
+	// scripts/test --valgrind runs every datatap the tests start under memcheck:
+	// the wrapper's words come first, the runner and its arguments after.
+	const char* wrapper = std::getenv("DATATAP_TEST_WRAPPER");
+	if (wrapper == nullptr || *wrapper == '\0')
+		return run(program, args, environment, directory);
+	const Poco::StringTokenizer words(wrapper, " ", Poco::StringTokenizer::TOK_IGNORE_EMPTY);
+	std::vector<std::string> wrapped(words.begin() + 1, words.end());
+	wrapped.push_back(program);
+	wrapped.insert(wrapped.end(), args.begin(), args.end());
+	return run(words[0], wrapped, environment, directory);
 }
 
 } // namespace datatap::test

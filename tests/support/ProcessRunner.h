@@ -22,7 +22,8 @@ public:
 
 	static ProcessResult run(const std::string& program, const std::vector<std::string>& args, const Environment& environment = {}, const std::string& directory = "");
 
-	/// The runner built in this tree: bin/datatap.
+	/// The runner built in this tree: bin/datatap, under $DATATAP_TEST_WRAPPER
+	/// (a command and its arguments, e.g. valgrind) when that is set.
 	static ProcessResult datatap(const std::vector<std::string>& args, const Environment& environment = {}, const std::string& directory = "");
 };
 

@@ -527,17 +527,14 @@ void Config::bind(const PluginRegistry& registry)
 		if (strategy == nullptr)
 			throw ConfigError(fmt::format("{}: [{}] is missing the required key strategy (an auth plugin's name; see --list-plugins)", where(section, nullptr), section.name));
 		const std::string strategyName = valueOf(section, *strategy);
-		const PluginInfo* plugin = registry.find(PluginKind::Auth, strategyName);
-		if (plugin == nullptr)
+		const PluginInfo* plugin = nullptr;
+		try
 		{
-			try
-			{
-				registry.get(PluginKind::Auth, strategyName);
-			}
-			catch (const PluginError& exc)
-			{
-				throw PluginError(fmt::format("{}: {}", where(section, strategy), exc.message()));
-			}
+			plugin = &registry.get(PluginKind::Auth, strategyName);
+		}
+		catch (const PluginError& exc)
+		{
+			throw PluginError(fmt::format("{}: {}", where(section, strategy), exc.message()));
 		}
 		const std::string name = section.name.substr(5);
 		PluginOptions::Values values = bindOptions(section, *plugin, kAuthKeys, "auth strategy");
@@ -610,17 +607,14 @@ void Config::bind(const PluginRegistry& registry)
 				throw ConfigError(fmt::format("{}: there is no [auth.{}] section{}", where(section, authEntry), source.auth, Suggestion::hint(source.auth, authNames)));
 		}
 
-		const PluginInfo* plugin = registry.find(PluginKind::Decoder, source.decoder);
-		if (plugin == nullptr)
+		const PluginInfo* plugin = nullptr;
+		try
 		{
-			try
-			{
-				registry.get(PluginKind::Decoder, source.decoder);
-			}
-			catch (const PluginError& exc)
-			{
-				throw PluginError(fmt::format("{}: {}", where(section, &decoderEntry), exc.message()));
-			}
+			plugin = &registry.get(PluginKind::Decoder, source.decoder);
+		}
+		catch (const PluginError& exc)
+		{
+			throw PluginError(fmt::format("{}: {}", where(section, &decoderEntry), exc.message()));
 		}
 		source.decoderOptions = PluginOptions(source.decoder, section.name, bindOptions(section, *plugin, kSourceKeys, "decoder"));
 		source.transport = readTransport(section, _settings.transport);

@@ -74,7 +74,7 @@ bool PluginOptions::getBool(const std::string& key, bool fallback) const
 
 std::string PluginOptions::getHeaderValue(const std::string& key) const
 {
-	const std::string value = getString(key);
+	std::string value = getString(key);
 	if (value.empty())
 		fail(key, "is empty");
 	const bool control = std::any_of(value.begin(), value.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });

@@ -87,6 +87,7 @@ void TableSink::finish()
 	};
 	appendRow(_columns);
 	std::vector<std::string> rule;
+	rule.reserve(widths.size());
 	for (std::size_t width: widths)
 		rule.emplace_back(width, '-');
 	appendRow(rule);

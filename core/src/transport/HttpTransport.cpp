@@ -48,7 +48,7 @@ Poco::Timespan capped(const Poco::Timespan& limit, const Poco::Timestamp& deadli
 }
 
 // Error bodies this small are read to the end so the connection can be reused.
-const std::streamsize kDrainLimit = 64 * 1024;
+const std::streamsize kDrainLimit = std::streamsize{64} * 1024;
 
 } // namespace
 

@@ -17,7 +17,7 @@ const std::size_t kBufferSize = std::size_t{1} << 16;
 
 ResponseBody::Buffer::Buffer(std::istream& source, Limits limits, std::string displayUrl):
 	_source(source),
-	_limits(limits),
+	_limits(std::move(limits)),
 	_displayUrl(std::move(displayUrl)),
 	_buffer(new char[kBufferSize])
 {
@@ -87,7 +87,7 @@ ResponseBody::Buffer::int_type ResponseBody::Buffer::underflow()
 
 ResponseBody::ResponseBody(std::istream& source, Limits limits, std::string displayUrl):
 	std::istream(nullptr),
-	_buffer(source, limits, std::move(displayUrl))
+	_buffer(source, std::move(limits), std::move(displayUrl))
 {
 	rdbuf(&_buffer);
 	exceptions(std::ios::badbit);
