@@ -221,10 +221,11 @@ FetchOutcome HttpFetcher::fetch(const FetchRequest& request, const BodyHandler& 
 			if (!RetryPolicy::idempotent(prepared.request.getMethod()) || tries >= retry.maxTries())
 			{
 				if (tries > 1)
-					throw ServiceError(fmt::format("source '{}': {} (gave up after {} tries)", request.source, exc.message(), tries));
-				throw ServiceError(fmt::format("source '{}': {}", request.source, exc.message()));
+					throw ServiceError(fmt::format("{} (gave up after {} tries)", exc.message(), tries));
+				throw ServiceError(exc.message());
 			}
-			lastAnswer = exc.message();
+			// The transport's message already starts with the context.
+			lastAnswer = exc.message().substr(std::min(exc.message().size(), context.size() + 2));
 			wait = retry.backoff(tries + 1);
 			next = Next::Retry;
 		}
