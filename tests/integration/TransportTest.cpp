@@ -279,3 +279,93 @@ TEST_CASE("partition and pagination mistakes are configuration errors", "[partit
 	CHECK(run(dir, ini("http://127.0.0.1:9/albums", "max_body = lots\n")).exitCode == 78);
 	CHECK(run(dir, ini("http://127.0.0.1:9/albums", "trusted_origins = not a url\n")).exitCode == 78);
 }
+
+// Two partitions make a run of more than one plain-http request at concurrency
+// 2, which goes through the event-driven runner instead of worker threads: the
+// same faults must end the same way there.
+TEST_CASE("fan-out over plain http keeps the transport's promises", "[transport][event]")
+{
+	MockApiServer server;
+	TempDir dir;
+	const std::string fanOut = "partition.n = 1, 2\n";
+	const std::vector<std::string> args{"-o", "ndjson", "--concurrency", "2"};
+
+	const ProcessResult slow = run(dir, ini(server.url() + "/fault/delay?ms=3000&n={n}", fanOut + "timeout = 0.3\nmax_tries = 1\n"), args);
+	CHECK(slow.exitCode == 69);
+	CHECK_THAT(slow.err, Catch::Contains("no answer within 0.3 s"));
+
+	const ProcessResult trickle = run(dir, ini(server.url() + "/fault/trickle?interval_ms=200&n={n}", fanOut + "timeout = 5\ndeadline = 1\n"), args);
+	CHECK(trickle.exitCode == 69);
+	CHECK_THAT(trickle.err, Catch::Contains("did not finish within the deadline"));
+
+	const ProcessResult shortBody = run(dir, ini(server.url() + "/fault/lie-length?n={n}", fanOut), args);
+	CHECK(shortBody.exitCode == 69);
+	CHECK_THAT(shortBody.err, Catch::Contains("the body ended after 51 of the 151 bytes"));
+
+	const ProcessResult chunked = run(dir, ini(server.url() + "/fault/chunked?n={n}", fanOut), args);
+	CHECK(chunked.exitCode == 0);
+	CHECK(lines(chunked.out) == 200);
+	const ProcessResult broken = run(dir, ini(server.url() + "/fault/broken-chunked?n={n}", fanOut), args);
+	CHECK(broken.exitCode == 69);
+	CHECK_THAT(broken.err, Catch::Contains("broke off"));
+
+	const ProcessResult big = run(dir, ini(server.url() + "/fault/big?bytes=200000&n={n}", fanOut + "max_body = 64K\n"), args);
+	CHECK(big.exitCode == 69);
+	CHECK_THAT(big.err, Catch::Contains("larger than max_body (65536 bytes)"));
+
+	const std::size_t before = server.requests().size();
+	const ProcessResult retried = run(dir, ini(server.url() + "/fault/status?code=503&times=2&key=e{n}&retry_after=0", fanOut), args);
+	INFO(retried.err);
+	CHECK(retried.exitCode == 0);
+	CHECK(retried.out == kAlbum1 + "\n" + kAlbum1 + "\n");
+	CHECK_THAT(retried.err, Catch::Contains("try 2 of 4") && Catch::Contains("try 3 of 4"));
+	CHECK(server.requests().size() - before == 6);
+
+	const ProcessResult exhausted = run(dir, ini(server.url() + "/fault/status?code=502&times=100&key=f{n}", fanOut + "max_tries = 3\n"), args);
+	CHECK(exhausted.exitCode == 75);
+	CHECK_THAT(exhausted.err, Catch::Contains("gave up after 3 tries; the last answer was 502 Bad Gateway"));
+
+	const ProcessResult refused = run(dir, ini("http://127.0.0.1:9/albums/{n}", fanOut + "max_tries = 2\n"), args);
+	CHECK(refused.exitCode == 69);
+	CHECK_THAT(refused.err, Catch::Contains("http://127.0.0.1:9/albums/1") && Catch::Contains("gave up after 2 tries"));
+}
+
+TEST_CASE("fan-out over plain http: redirects carry no credential to another origin", "[transport][event]")
+{
+	MockApiServer server;
+	MockApiServer other({"--no-auth"});
+	TempDir dir;
+	const std::string fanOut = "partition.id = 1, 2\n";
+	const std::vector<std::string> args{"-o", "ndjson", "--concurrency", "2"};
+	const ProcessResult result = run(dir, ini(server.url() + "/fault/redirect?to=" + other.url() + "/albums/{id}", fanOut), args);
+	INFO(result.err);
+	CHECK(result.exitCode == 0);
+	CHECK(lines(result.out) == 2);
+	REQUIRE(other.requests().size() == 2);
+	for (const std::string& request: other.requests())
+		CHECK_THAT(request, Catch::Contains("auth=no") && !Catch::Contains("Authorization") && !Catch::Contains("Cookie"));
+
+	const ProcessResult trusted = run(dir, ini(server.url() + "/fault/redirect?to=" + other.url() + "/albums/{id}", fanOut + "trusted_origins = " + other.url() + "\n"), args);
+	CHECK(trusted.exitCode == 0);
+	REQUIRE(other.requests().size() == 4);
+	CHECK_THAT(other.requests()[3], Catch::Contains("auth=yes"));
+
+	const ProcessResult relative = run(dir, ini(server.url() + "/fault/redirect?to=/albums/{id}&code=303", fanOut), args);
+	CHECK(relative.exitCode == 0);
+	CHECK(ids(relative.out) == "1,2");
+	const ProcessResult loop = run(dir, ini(server.url() + "/fault/redirect-loop?n={id}", fanOut + "max_redirects = 3\n"), args);
+	CHECK(loop.exitCode == 69);
+	CHECK_THAT(loop.err, Catch::Contains("more than 3 redirects"));
+}
+
+TEST_CASE("fan-out over plain http: pages of many sources - in order", "[transport][event][pagination]")
+{
+	MockApiServer server;
+	TempDir dir;
+	const ProcessResult result = run(dir, ini(server.url() + "/albums?userId={user}&_page=1&_limit=3", "partition.user = 1..4\npagination = link\n"), {"-o", "ndjson", "--concurrency", "3"});
+	INFO(result.err);
+	CHECK(result.exitCode == 0);
+	CHECK(lines(result.out) == 40);
+	CHECK(ids(result.out).substr(0, 12) == "1,2,3,4,5,6,");
+	CHECK(ids(result.out).substr(ids(result.out).size() - 5) == "39,40");
+}

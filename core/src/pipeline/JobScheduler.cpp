@@ -1,5 +1,7 @@
 #include "pipeline/JobScheduler.h"
 
+#include "pipeline/RecordBuffer.h"
+
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -13,18 +15,11 @@ namespace datatap {
 
 namespace {
 
-class BufferSink: public RecordSink
-{
-public:
-	void write(const Record& record) override { records.push_back(record); }
-	std::vector<Record> records;
-};
-
 struct Slot
 {
 	bool done = false;
 	std::exception_ptr error;
-	BufferSink sink;
+	RecordBuffer sink;
 };
 
 } // namespace

@@ -77,14 +77,7 @@ ChunkedBodyReader::Buffer::int_type ChunkedBodyReader::Buffer::underflow()
 				throw ServiceError(fmt::format("{}: malformed chunked body (no line end after a chunk)", _displayUrl));
 			_needLineEnd = false;
 		}
-		std::string size = line();
-		const std::size_t extension = size.find(';');
-		if (extension != std::string::npos)
-			size.erase(extension);
-		size = Poco::trim(size);
-		Poco::UInt64 length = 0;
-		if (size.empty() || size.size() > 15 || !Poco::NumberParser::tryParseHex64(size, length))
-			throw ServiceError(fmt::format("{}: malformed chunked body (chunk size '{}')", _displayUrl, size.substr(0, 20)));
+		const std::uint64_t length = chunkSize(line(), _displayUrl);
 		if (length == 0)
 		{
 			// Trailers until the empty line that ends the message.
@@ -118,6 +111,18 @@ ChunkedBodyReader::Buffer::int_type ChunkedBodyReader::Buffer::underflow()
 	_bytes += produced;
 	setg(_out.get(), _out.get(), _out.get() + produced);
 	return traits_type::to_int_type(*gptr());
+}
+
+std::uint64_t ChunkedBodyReader::chunkSize(std::string line, const std::string& displayUrl)
+{
+	const std::size_t extension = line.find(';');
+	if (extension != std::string::npos)
+		line.erase(extension);
+	line = Poco::trim(line);
+	Poco::UInt64 length = 0;
+	if (line.empty() || line.size() > 15 || !Poco::NumberParser::tryParseHex64(line, length))
+		throw ServiceError(fmt::format("{}: malformed chunked body (chunk size '{}')", displayUrl, line.substr(0, 20)));
+	return length;
 }
 
 ChunkedBodyReader::ChunkedBodyReader(RawRead read, std::string displayUrl):

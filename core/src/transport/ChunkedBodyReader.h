@@ -23,6 +23,9 @@ public:
 
 	ChunkedBodyReader(RawRead read, std::string displayUrl);
 
+	/// The size on a chunk-size line (extensions ignored); ServiceError if it is none.
+	static std::uint64_t chunkSize(std::string line, const std::string& displayUrl);
+
 private:
 	class Buffer: public std::streambuf
 	{

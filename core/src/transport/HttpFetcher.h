@@ -69,8 +69,6 @@ public:
 	static std::string displayUrl(const Poco::URI& uri, const std::vector<std::string>& credentialQueryParameters);
 
 private:
-	void logRequest(const PreparedRequest& prepared, const std::string& displayUrl) const;
-
 	HttpTransport& _transport;
 	Redactor& _redactor;
 	Poco::Logger& _logger;

@@ -1,0 +1,301 @@
+#include "transport/ResponseParser.h"
+
+#include "datatap/Exceptions.h"
+#include "transport/ChunkedBodyReader.h"
+#include "transport/HttpTransport.h"
+
+#include <Poco/MemoryStream.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace datatap {
+
+namespace {
+
+// POCO allows 100 fields of up to 8 KiB each; a head larger than this is not
+// a server worth waiting for.
+const std::size_t kMaxHead = std::size_t{256} << 10;
+// A chunk-size line or a trailer longer than this is not HTTP.
+const std::size_t kMaxLine = 4096;
+const std::size_t kMaxTrailers = 100;
+
+} // namespace
+
+ResponseParser::ResponseParser(std::uint64_t maxBody, std::string displayUrl):
+	_maxBody(maxBody),
+	_displayUrl(std::move(displayUrl))
+{
+}
+
+bool ResponseParser::headComplete() const
+{
+	return _state != State::Head;
+}
+
+bool ResponseParser::complete() const
+{
+	return _state == State::Done;
+}
+
+bool ResponseParser::reusable() const
+{
+	return _state == State::Done && _keepAlive;
+}
+
+std::uint64_t ResponseParser::bytesSeen() const
+{
+	return _seen;
+}
+
+const Poco::Net::HTTPResponse& ResponseParser::response() const
+{
+	return _response;
+}
+
+std::string& ResponseParser::body()
+{
+	return _body;
+}
+
+void ResponseParser::skipBody()
+{
+	_keepAlive = false;
+	_state = State::Done;
+}
+
+std::size_t ResponseParser::feed(const char* data, std::size_t size)
+{
+	std::size_t at = 0;
+	while (at < size && _state != State::Done)
+	{
+		switch (_state)
+		{
+		case State::Head:
+			at += feedHead(data + at, size - at);
+			if (_state != State::Head)
+			{
+				_seen += at;
+				return at;
+			}
+			break;
+		case State::Fixed:
+		{
+			const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(_left, size - at));
+			append(data + at, take);
+			at += take;
+			_left -= take;
+			if (_left == 0)
+				_state = State::Done;
+			break;
+		}
+		case State::UntilClose:
+			append(data + at, size - at);
+			at = size;
+			break;
+		case State::ChunkSize:
+			if (takeLine(data, size, at))
+				chunkSizeLine();
+			break;
+		case State::ChunkData:
+		{
+			const std::size_t take = static_cast<std::size_t>(std::min<std::uint64_t>(_left, size - at));
+			append(data + at, take);
+			at += take;
+			_left -= take;
+			if (_left == 0)
+				_state = State::ChunkDataEnd;
+			break;
+		}
+		case State::ChunkDataEnd:
+			if (takeLine(data, size, at))
+			{
+				if (!_line.empty())
+					malformedChunk("no line end after a chunk");
+				_state = State::ChunkSize;
+			}
+			break;
+		case State::Trailer:
+			if (takeLine(data, size, at))
+			{
+				if (_line.empty())
+					_state = State::Done;
+				else if (++_trailers > kMaxTrailers)
+					malformedChunk("too many trailers");
+			}
+			break;
+		case State::Done:
+			break;
+		}
+	}
+	_seen += at;
+	return at;
+}
+
+std::size_t ResponseParser::feedHead(const char* data, std::size_t size)
+{
+	// The head ends at the first empty line; a CR before each LF is optional,
+	// as it is for POCO's own parser.
+	const std::size_t before = _head.size();
+	_head.append(data, size);
+	std::size_t end = std::string::npos;
+	for (std::size_t lf = _head.find('\n', before >= 2 ? before - 2 : 0); lf != std::string::npos; lf = _head.find('\n', lf + 1))
+	{
+		if (lf + 1 < _head.size() && _head[lf + 1] == '\n')
+		{
+			end = lf + 2;
+			break;
+		}
+		if (lf + 2 < _head.size() && _head[lf + 1] == '\r' && _head[lf + 2] == '\n')
+		{
+			end = lf + 3;
+			break;
+		}
+	}
+	if (end == std::string::npos)
+	{
+		if (_head.size() > kMaxHead)
+			throw ConnectionFailure(fmt::format("{}: the response head is larger than {} KiB", _displayUrl, kMaxHead >> 10));
+		return size;
+	}
+	_head.resize(end);
+	const std::size_t used = end - before;
+	parseHead();
+	return used;
+}
+
+void ResponseParser::parseHead()
+{
+	Poco::MemoryInputStream in(_head.data(), static_cast<std::streamsize>(_head.size()));
+	_response.clear();
+	try
+	{
+		_response.read(in);
+	}
+	catch (const Poco::Exception& exc)
+	{
+		throw ConnectionFailure(fmt::format("{}: {}", _displayUrl, exc.displayText()));
+	}
+	_head.clear();
+	const int status = static_cast<int>(_response.getStatus());
+	if (status >= 100 && status < 200 && status != 101)
+		return; // an interim answer; the real head follows
+	startBody();
+}
+
+void ResponseParser::startBody()
+{
+	const int status = static_cast<int>(_response.getStatus());
+	_keepAlive = _response.getKeepAlive();
+	if (status < 200 || status == 204 || status == 304)
+	{
+		_state = State::Done;
+		return;
+	}
+	if (_response.has("Transfer-Encoding"))
+	{
+		if (_response.getChunkedTransferEncoding())
+		{
+			_state = State::ChunkSize;
+			return;
+		}
+		_keepAlive = false;
+		_state = State::UntilClose;
+		return;
+	}
+	if (_response.hasContentLength())
+	{
+		try
+		{
+			_contentLength = _response.getContentLength64();
+		}
+		catch (const Poco::Exception&)
+		{
+			throw ConnectionFailure(fmt::format("{}: the response has an invalid Content-Length", _displayUrl));
+		}
+		if (_contentLength < 0)
+			throw ConnectionFailure(fmt::format("{}: the response has an invalid Content-Length", _displayUrl));
+		if (_maxBody != 0 && static_cast<std::uint64_t>(_contentLength) > _maxBody)
+			throw ServiceError(fmt::format("{}: the body of {} bytes is larger than max_body ({} bytes)", _displayUrl, _contentLength, _maxBody));
+		_left = static_cast<std::uint64_t>(_contentLength);
+		_body.reserve(static_cast<std::size_t>(_left));
+		_state = _left == 0 ? State::Done : State::Fixed;
+		return;
+	}
+	_keepAlive = false;
+	_state = State::UntilClose;
+}
+
+bool ResponseParser::takeLine(const char* data, std::size_t size, std::size_t& at)
+{
+	const void* found = std::memchr(data + at, '\n', size - at);
+	const std::size_t end = found == nullptr ? size : static_cast<std::size_t>(static_cast<const char*>(found) - data);
+	if (_line.size() + (end - at) > kMaxLine)
+		malformedChunk(fmt::format("a line of over {} bytes", kMaxLine));
+	if (!_linePending)
+		_line.clear();
+	_line.append(data + at, end - at);
+	if (found == nullptr)
+	{
+		at = size;
+		_linePending = true;
+		return false;
+	}
+	at = end + 1;
+	_linePending = false;
+	if (!_line.empty() && _line.back() == '\r')
+		_line.pop_back();
+	return true;
+}
+
+void ResponseParser::chunkSizeLine()
+{
+	const std::uint64_t length = ChunkedBodyReader::chunkSize(_line, _displayUrl);
+	if (length == 0)
+	{
+		_state = State::Trailer;
+		return;
+	}
+	if (_maxBody != 0 && _body.size() + length > _maxBody)
+		throw ServiceError(fmt::format("{}: the body is larger than max_body ({} bytes)", _displayUrl, _maxBody));
+	_left = length;
+	_state = State::ChunkData;
+}
+
+void ResponseParser::append(const char* data, std::size_t size)
+{
+	if (_maxBody != 0 && _body.size() + size > _maxBody)
+		throw ServiceError(fmt::format("{}: the body is larger than max_body ({} bytes)", _displayUrl, _maxBody));
+	_body.append(data, size);
+}
+
+void ResponseParser::malformedChunk(const std::string& why) const
+{
+	throw ServiceError(fmt::format("{}: malformed chunked body ({})", _displayUrl, why));
+}
+
+void ResponseParser::end()
+{
+	switch (_state)
+	{
+	case State::Done:
+		return;
+	case State::UntilClose:
+		_state = State::Done;
+		return;
+	case State::Head:
+		throw ConnectionFailure(fmt::format("{}: the connection closed before a complete response head", _displayUrl));
+	case State::Fixed:
+		throw ServiceError(fmt::format("{}: the body ended after {} of the {} bytes its Content-Length announced", _displayUrl, _body.size(), _contentLength));
+	case State::ChunkSize:
+	case State::ChunkData:
+	case State::ChunkDataEnd:
+	case State::Trailer:
+		throw ServiceError(fmt::format("{}: the chunked body broke off after {} bytes (the connection closed before the last chunk)", _displayUrl, _body.size()));
+	}
+}
+
+} // namespace datatap
