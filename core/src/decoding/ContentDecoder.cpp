@@ -7,11 +7,17 @@
 
 namespace datatap {
 
+namespace {
+
+const std::size_t kBufferSize = std::size_t{64} << 10;
+
+} // namespace
+
 ContentDecoder::ContentDecoder(std::istream& body, const std::string& contentEncoding, std::uint64_t maxInflatedBytes):
 	_body(body.rdbuf()),
 	_source(body.rdbuf()),
 	_limit(maxInflatedBytes),
-	_buffer(std::size_t{64} << 10),
+	_buffer(new char[kBufferSize]),
 	_stream(this)
 {
 	std::vector<std::string> layers;
@@ -61,7 +67,7 @@ ContentDecoder::int_type ContentDecoder::underflow()
 	std::streamsize count = 0;
 	try
 	{
-		count = _source->sgetn(_buffer.data(), static_cast<std::streamsize>(_buffer.size()));
+		count = _source->sgetn(_buffer.get(), static_cast<std::streamsize>(kBufferSize));
 	}
 	catch (const Poco::IOException& exc)
 	{
@@ -72,7 +78,7 @@ ContentDecoder::int_type ContentDecoder::underflow()
 	_total += static_cast<std::uint64_t>(count);
 	if (_inflater && _total > _limit)
 		throw DecodeError("the " + _encoding + " body inflates to more than " + std::to_string(_limit) + " bytes, the limit");
-	setg(_buffer.data(), _buffer.data(), _buffer.data() + count);
+	setg(_buffer.get(), _buffer.get(), _buffer.get() + count);
 	return traits_type::to_int_type(*gptr());
 }
 

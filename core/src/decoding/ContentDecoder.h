@@ -43,7 +43,7 @@ private:
 	std::string _encoding;
 	std::uint64_t _limit;
 	std::uint64_t _total = 0;
-	std::vector<char> _buffer;
+	std::unique_ptr<char[]> _buffer; ///< not a vector: zeroing 64 KiB per response showed in profiles
 	std::istream _stream;
 };
 

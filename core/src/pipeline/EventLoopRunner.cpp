@@ -24,6 +24,8 @@ namespace datatap {
 
 namespace {
 
+const std::string kNoEncoding;
+
 // How often the progress line hears from a run that is waiting.
 const Poco::Timespan kProgressTick(0, 200000);
 
@@ -195,26 +197,35 @@ void EventLoopRunner::onAnswer(Active& active, const Poco::Net::HTTPResponse& he
 void EventLoopRunner::decodePage(Active& active, const Poco::Net::HTTPResponse& head, std::string& body)
 {
 	const SourceConfig& source = *active.job.source;
-	const ResponseInfo info{source.name, active.progress->uri().toString(), static_cast<int>(head.getStatus()), head.getContentType()};
-	const std::string context = fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder);
+	const ResponseInfo info{source.name, active.progress->shownUrl(), static_cast<int>(head.getStatus()), head.getContentType()};
+	const auto context = [&] { return fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder); };
 	const std::size_t before = active.sink.records.size();
-	Poco::MemoryInputStream raw(body.data(), static_cast<std::streamsize>(body.size()));
-	// max_body limits the inflated bytes too: a small gzip body can inflate to gigabytes.
-	ContentDecoder content(raw, head.get("Content-Encoding", ""), source.transport.maxBodyBytes);
-	std::string page;
 	ResourceDecoder& decoder = *active.job.decoder;
+	Poco::MemoryInputStream raw(body.data(), static_cast<std::streamsize>(body.size()));
+	const std::string& encoding = head.get("Content-Encoding", kNoEncoding);
+	std::string page;
 	if (active.paginator->needsBody())
 	{
 		// The cursor lives in the body the decoder reads too.
-		Poco::StreamCopier::copyToString(content.stream(), page);
+		if (encoding.empty())
+			page = body;
+		else
+		{
+			ContentDecoder content(raw, encoding, source.transport.maxBodyBytes);
+			Poco::StreamCopier::copyToString(content.stream(), page);
+		}
 		std::istringstream copy(page);
-		PluginBoundary::call(context, [&]
-		                     { decoder.decode(copy, info, active.sink); });
+		PluginBoundary::callDescribed(context, [&] { decoder.decode(copy, info, active.sink); });
+	}
+	else if (encoding.empty())
+	{
+		PluginBoundary::callDescribed(context, [&] { decoder.decode(raw, info, active.sink); });
 	}
 	else
 	{
-		PluginBoundary::call(context, [&]
-		                     { decoder.decode(content.stream(), info, active.sink); });
+		// max_body limits the inflated bytes too: a small gzip body can inflate to gigabytes.
+		ContentDecoder content(raw, encoding, source.transport.maxBodyBytes);
+		PluginBoundary::callDescribed(context, [&] { decoder.decode(content.stream(), info, active.sink); });
 	}
 	const std::optional<Poco::URI> next = active.paginator->next(active.progress->outcome(), active.sink.records.size() - before, &page);
 	if (!next)

@@ -63,7 +63,8 @@ Poco::URI Paginator::first(const Poco::URI& base)
 	default:
 		break;
 	}
-	_seen.insert(uri.toString());
+	if (_config.kind != PaginationConfig::Kind::None)
+		_seen.insert(uri.toString());
 	return uri;
 }
 

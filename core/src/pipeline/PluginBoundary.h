@@ -8,6 +8,7 @@
 
 #include <exception>
 #include <string>
+#include <utility>
 
 namespace datatap {
 
@@ -20,6 +21,14 @@ class DATATAP_API PluginBoundary
 public:
 	template <class Call>
 	static void call(const std::string& context, Call&& call)
+	{
+		callDescribed([&] { return context; }, std::forward<Call>(call));
+	}
+
+	/// As call(), with the context made by describe() only when something
+	/// escapes: for calls made once a request, where formatting it each time shows.
+	template <class Describe, class Call>
+	static void callDescribed(Describe&& describe, Call&& call)
 	{
 		try
 		{
@@ -35,15 +44,15 @@ public:
 		}
 		catch (const DatatapException& exc)
 		{
-			rethrowWithContext(exc, context);
+			rethrowWithContext(exc, describe());
 		}
 		catch (const std::exception& exc)
 		{
-			throw PluginError(fmt::format("{} failed: {}", context, exc.what()));
+			throw PluginError(fmt::format("{} failed: {}", describe(), exc.what()));
 		}
 		catch (...)
 		{
-			throw PluginError(fmt::format("{} failed with an exception that is not a std::exception", context));
+			throw PluginError(fmt::format("{} failed with an exception that is not a std::exception", describe()));
 		}
 	}
 

@@ -80,9 +80,20 @@ std::size_t EventTransport::connectionsOpened() const
 void EventTransport::start(std::size_t id, const Poco::URI& uri, const Poco::Net::HTTPRequest& request, const TransportOptions& options, const Poco::Timestamp& deadline, const std::string& displayUrl)
 {
 	++_active;
-	std::string head = fmt::format("{} {} {}\r\n", request.getMethod(), request.getURI(), request.getVersion());
+	std::string head;
+	head.reserve(512);
+	head += request.getMethod();
+	head += ' ';
+	head += request.getURI();
+	head += ' ';
+	head += request.getVersion();
+	head += "\r\n";
 	if (!request.has("Host"))
-		head += fmt::format("Host: {}\r\n", hostHeader(uri));
+	{
+		head += "Host: ";
+		head += hostHeader(uri);
+		head += "\r\n";
+	}
 	for (const auto& field: request)
 	{
 		head += field.first;

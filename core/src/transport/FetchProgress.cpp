@@ -64,6 +64,11 @@ const Poco::URI& FetchProgress::uri() const
 	return _uri;
 }
 
+const std::string& FetchProgress::shownUrl() const
+{
+	return _shown;
+}
+
 FetchOutcome& FetchProgress::outcome()
 {
 	return _outcome;
@@ -75,11 +80,11 @@ PreparedRequest& FetchProgress::prepare()
 	const bool credentialsAllowed = _origin == _startOrigin || std::find(_options.trustedOrigins.begin(), _options.trustedOrigins.end(), _origin) != _options.trustedOrigins.end();
 	_auth = credentialsAllowed ? _request.auth : nullptr;
 	HttpFetcher::prepare(_uri, _auth, _request.authSection, _redactor, _prepared);
-	const std::string shown = HttpFetcher::displayUrl(_prepared.uri, _prepared.credentialQueryParameters);
-	_context = fmt::format("source '{}': {} {}", _request.source, _prepared.request.getMethod(), shown);
+	_shown = HttpFetcher::displayUrl(_prepared.uri, _prepared.credentialQueryParameters);
+	_context = "source '" + _request.source + "': " + _prepared.request.getMethod() + " " + _shown;
 	if (_logger.information())
 	{
-		_logger.information(fmt::format("> {} {}", _prepared.request.getMethod(), shown));
+		_logger.information(fmt::format("> {} {}", _prepared.request.getMethod(), _shown));
 		for (const auto& [name, value]: _prepared.request)
 			_logger.information(fmt::format("> {}: {}", name, contains(_prepared.credentialHeaders, name) ? Redactor::kMask : _redactor.apply(value)));
 	}

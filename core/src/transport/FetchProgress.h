@@ -40,6 +40,8 @@ public:
 	/// "source 'NAME': GET URL", credentials masked: the start of every message.
 	const std::string& context() const;
 	const Poco::URI& uri() const;
+	/// The prepared request's URL as messages show it, credentials masked.
+	const std::string& shownUrl() const;
 
 	/// What the response head of the prepared request means; throws the error
 	/// of its exit code when it ends the fetch.
@@ -72,6 +74,7 @@ private:
 	AuthStrategy* _auth = nullptr;
 	std::string _origin;
 	PreparedRequest _prepared;
+	std::string _shown;
 	std::string _context;
 	Poco::Stopwatch _clock;
 	Poco::Timespan _wait;

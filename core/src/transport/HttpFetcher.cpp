@@ -36,7 +36,8 @@ void HttpFetcher::prepare(const Poco::URI& uri, AuthStrategy* auth, const std::s
 	prepared.uri = uri;
 	std::string target = uri.getPathAndQuery();
 	prepared.request = Poco::Net::HTTPRequest(Poco::Net::HTTPRequest::HTTP_GET, target.empty() ? "/" : target, Poco::Net::HTTPMessage::HTTP_1_1);
-	prepared.request.set("User-Agent", fmt::format("datatap/{}", version()));
+	static const std::string userAgent = fmt::format("datatap/{}", version());
+	prepared.request.set("User-Agent", userAgent);
 	prepared.request.set("Accept", "application/json");
 	prepared.request.set("Accept-Encoding", "gzip, deflate");
 	prepared.request.setKeepAlive(true);
@@ -49,7 +50,7 @@ void HttpFetcher::prepare(const Poco::URI& uri, AuthStrategy* auth, const std::s
 	authRequest.setDryRun(dryRun);
 	try
 	{
-		PluginBoundary::call(fmt::format("auth strategy for [{}]", authSection), [&] { auth->apply(authRequest); });
+		PluginBoundary::callDescribed([&] { return fmt::format("auth strategy for [{}]", authSection); }, [&] { auth->apply(authRequest); });
 	}
 	catch (...)
 	{

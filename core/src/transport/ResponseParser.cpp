@@ -4,13 +4,15 @@
 #include "transport/ChunkedBodyReader.h"
 #include "transport/HttpTransport.h"
 
-#include <Poco/MemoryStream.h>
+#include <Poco/Ascii.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cstring>
+#include <iterator>
+#include <string_view>
 
 namespace datatap {
 
@@ -22,6 +24,10 @@ const std::size_t kMaxHead = std::size_t{256} << 10;
 // A chunk-size line or a trailer longer than this is not HTTP.
 const std::size_t kMaxLine = 4096;
 const std::size_t kMaxTrailers = 100;
+// POCO's own limits for a message head (private in MessageHeader).
+const std::size_t kMaxFields = 100;
+const std::size_t kMaxName = 256;
+const std::size_t kMaxValue = 8192;
 
 } // namespace
 
@@ -169,21 +175,79 @@ std::size_t ResponseParser::feedHead(const char* data, std::size_t size)
 
 void ResponseParser::parseHead()
 {
-	Poco::MemoryInputStream in(_head.data(), static_cast<std::streamsize>(_head.size()));
 	_response.clear();
-	try
+	const auto malformed = [&](const std::string& why) { return ConnectionFailure(fmt::format("{}: malformed response head ({})", _displayUrl, why)); };
+	std::size_t at = 0;
+	const auto nextLine = [&](std::string_view& line) {
+		const std::size_t lf = _head.find('\n', at);
+		if (lf == std::string::npos)
+			return false;
+		line = std::string_view(_head).substr(at, lf - at);
+		if (!line.empty() && line.back() == '\r')
+			line.remove_suffix(1);
+		at = lf + 1;
+		return true;
+	};
+
+	// HTTP/1.1 200 OK
+	std::string_view line;
+	nextLine(line);
+	const std::size_t space = line.find(' ');
+	if (line.compare(0, 5, "HTTP/") != 0 || space == std::string_view::npos || space + 4 > line.size())
+		throw malformed(fmt::format("status line '{}'", line.substr(0, 40)));
+	const std::string_view code = line.substr(space + 1, 3);
+	if (!std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; }) || (space + 4 < line.size() && line[space + 4] != ' '))
+		throw malformed(fmt::format("status line '{}'", line.substr(0, 40)));
+	_response.setVersion(std::string(line.substr(0, space)));
+	const int status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
+	const std::string_view reason = space + 5 <= line.size() ? line.substr(space + 5) : std::string_view();
+	_response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status), std::string(reason));
+
+	// Fields, with POCO's limits. Only those the core reads are kept: POCO's
+	// own reader and its map of every field cost more than the rest of a small
+	// response together.
+	std::size_t fields = 0;
+	while (nextLine(line) && !line.empty())
 	{
-		_response.read(in);
-	}
-	catch (const Poco::Exception& exc)
-	{
-		throw ConnectionFailure(fmt::format("{}: {}", _displayUrl, exc.displayText()));
+		if (line.front() == ' ' || line.front() == '\t')
+			throw malformed("folded field lines are obsolete");
+		if (++fields > kMaxFields)
+			throw malformed(fmt::format("more than {} fields", kMaxFields));
+		const std::size_t colon = line.find(':');
+		if (colon == std::string_view::npos || colon == 0 || colon > kMaxName)
+			throw malformed(fmt::format("field line '{}'", line.substr(0, 40)));
+		std::string_view value = line.substr(colon + 1);
+		if (value.size() > kMaxValue)
+			throw malformed(fmt::format("a field of over {} bytes", kMaxValue));
+		const std::string_view name = line.substr(0, colon);
+		if (!kept(name))
+			continue;
+		while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+			value.remove_prefix(1);
+		while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
+			value.remove_suffix(1);
+		_response.add(std::string(name), std::string(value));
 	}
 	_head.clear();
-	const int status = static_cast<int>(_response.getStatus());
 	if (status >= 100 && status < 200 && status != 101)
 		return; // an interim answer; the real head follows
 	startBody();
+}
+
+bool ResponseParser::kept(std::string_view name)
+{
+	static const char* const names[] = {"Connection", "Content-Encoding", "Content-Length", "Content-Type", "Link", "Location", "Retry-After", "Transfer-Encoding", "WWW-Authenticate"};
+	return std::any_of(std::begin(names), std::end(names), [&](const char* known) {
+		const std::size_t length = std::strlen(known);
+		if (length != name.size())
+			return false;
+		for (std::size_t i = 0; i < length; ++i)
+		{
+			if (Poco::Ascii::toLower(name[i]) != Poco::Ascii::toLower(known[i]))
+				return false;
+		}
+		return true;
+	});
 }
 
 void ResponseParser::startBody()

@@ -7,11 +7,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace datatap {
 
 /// Reads one HTTP/1.1 response from bytes as they arrive, for the event-driven
-/// transport: the head (parsed by POCO's HTTPResponse), then the body framed by
+/// transport: the head (into POCO's HTTPResponse, keeping only the fields the
+/// core reads, within POCO's limits), then the body framed by
 /// Content-Length, chunked encoding or the end of the connection. It keeps the
 /// promises ResponseBody and ChunkedBodyReader keep for the blocking transport:
 /// a size limit, and a ServiceError, never a silent end, for a body shorter than
@@ -61,6 +63,9 @@ private:
 
 	std::size_t feedHead(const char* data, std::size_t size);
 	void parseHead();
+	/// The fields the core reads (framing, Content-Type and -Encoding,
+	/// redirects, retries, challenges, pagination); the others are dropped.
+	static bool kept(std::string_view name);
 	void startBody();
 	/// Moves the bytes up to the next LF into _line; true when the line is whole.
 	bool takeLine(const char* data, std::size_t size, std::size_t& at);
