@@ -167,3 +167,34 @@ TEST_CASE("response parser: malformed heads and chunk framing are refused", "[tr
 	ResponseParser badLength(0, "u");
 	CHECK_THROWS_AS(feedAll(badLength, "HTTP/1.1 200 OK\r\nContent-Length: -5\r\n\r\n", 1000), datatap::ConnectionFailure);
 }
+
+TEST_CASE("response parser: status codes past POCO's table are their class's x00 - non-codes are refused", "[transport][parser]")
+{
+	ResponseParser unknown(0, "u");
+	feedAll(unknown, "HTTP/1.1 520 Unknown Error\r\nContent-Length: 0\r\n\r\n", 1000);
+	REQUIRE(unknown.complete());
+	CHECK(unknown.response().getStatus() == Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR);
+	CHECK(unknown.response().getReason() == "Unknown Error (status 520)");
+
+	ResponseParser beyond(0, "u");
+	CHECK_THAT(failure([&] { feedAll(beyond, "HTTP/1.1 600 OK\r\n\r\n", 1000); }), Catch::Equals("u: malformed response head (status 600)"));
+}
+
+TEST_CASE("response parser: the fields the core reads are kept - within POCO's limits", "[transport][parser]")
+{
+	ResponseParser parser(0, "u");
+	feedAll(parser, "HTTP/1.1 302 Found\r\nServer: nginx\r\nlocation:  /next \r\nLink: <a>; rel=\"next\"\r\nLink: <b>; rel=\"last\"\r\nContent-Length: 0\r\n\r\n", 5);
+	REQUIRE(parser.complete());
+	CHECK(parser.response().get("Location") == "/next");
+	CHECK(parser.response().get("Link") == "<a>; rel=\"next\"");
+	CHECK_FALSE(parser.response().has("Server"));
+
+	std::string many = "HTTP/1.1 200 OK\r\n";
+	for (int i = 0; i < 101; ++i)
+		many += "X-" + std::to_string(i) + ": 1\r\n";
+	ResponseParser crowded(0, "u");
+	CHECK_THAT(failure([&] { feedAll(crowded, many + "\r\n", 1000); }), Catch::Equals("u: malformed response head (more than 100 fields)"));
+
+	ResponseParser longValue(0, "u");
+	CHECK_THAT(failure([&] { feedAll(longValue, "HTTP/1.1 200 OK\r\nX: " + std::string(9000, 'v') + "\r\n\r\n", 1000); }), Catch::Contains("a field of over 8192 bytes"));
+}

@@ -200,8 +200,17 @@ void ResponseParser::parseHead()
 		throw malformed(fmt::format("status line '{}'", line.substr(0, 40)));
 	_response.setVersion(std::string(line.substr(0, space)));
 	const int status = (code[0] - '0') * 100 + (code[1] - '0') * 10 + (code[2] - '0');
+	// RFC 9110 knows 100 to 599; anything else is no HTTP status (nor a value of POCO's enum).
+	if (status < 100 || status > 599)
+		throw malformed(fmt::format("status {}", status));
 	const std::string_view reason = space + 5 <= line.size() ? line.substr(space + 5) : std::string_view();
-	_response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status), std::string(reason));
+	// POCO's status enum ends at 511; RFC 9110 says to treat an unknown code
+	// as the x00 of its class, which keeps 520 and the like out of undefined
+	// behaviour (the reason says what was sent).
+	if (status > 511)
+		_response.setStatusAndReason(Poco::Net::HTTPResponse::HTTP_INTERNAL_SERVER_ERROR, fmt::format("{} (status {})", reason, status));
+	else
+		_response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status), std::string(reason));
 
 	// Fields, with POCO's limits. Only those the core reads are kept: POCO's
 	// own reader and its map of every field cost more than the rest of a small
