@@ -141,7 +141,7 @@ void EventLoopRunner::sendBlocking(Active& active, PreparedRequest& prepared)
 	}
 }
 
-void EventLoopRunner::onFailure(Active& active, std::exception_ptr error)
+void EventLoopRunner::onFailure(Active& active, const std::exception_ptr& error)
 {
 	try
 	{

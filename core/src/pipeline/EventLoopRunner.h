@@ -55,7 +55,7 @@ private:
 	void send(Active& job);
 	void sendBlocking(Active& job, PreparedRequest& prepared);
 	void onAnswer(Active& job, const Poco::Net::HTTPResponse& head, std::string& body);
-	void onFailure(Active& job, std::exception_ptr error);
+	void onFailure(Active& job, const std::exception_ptr& error);
 	void decodePage(Active& job, const Poco::Net::HTTPResponse& head, std::string& body);
 	void finish(Active& job, std::exception_ptr error);
 
