@@ -3,7 +3,7 @@
 # nginx on loopback: datatap at concurrency 1 and 8, side by side in one run
 # with curl (one process, all URLs, keep-alive) and wrk at the same concurrency.
 #
-#   bench/transport/run.sh [N]        (default 5000; needs nginx-light, wrk, hyperfine)
+#   bench/transport/run.sh [N]        (default 5000; RUNS=5 rounds; needs nginx-light and wrk)
 #
 # Prints a Markdown table; bench/README.md quotes it.
 set -euo pipefail
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 
 N=${1:-5000}
 RUNS=${RUNS:-5}
-scripts/bootstrap nginx-light wrk hyperfine
+scripts/bootstrap nginx-light wrk
 [ -x build/bin/datatap ] || scripts/build >/dev/null
 
 work=$(mktemp -d)
@@ -79,11 +79,6 @@ done
 # A check that every request decoded, before timing anything.
 [ "$(build/bin/datatap -c "$work/c8.ini" | wc -l)" -eq "$N" ]
 
-hyperfine --runs "$RUNS" --warmup 1 --export-json "$work/hyperfine.json" \
-  -n "datatap c=1" "build/bin/datatap -c $work/c1.ini >/dev/null" \
-  -n "datatap c=8" "build/bin/datatap -c $work/c8.ini >/dev/null" \
-  -n "curl (one process, keep-alive)" "curl -s -H 'Authorization: Basic your_api_token_here' 'http://127.0.0.1:$port/albums/[1-$N]' >/dev/null" >&2
-
 cat >"$work/cycle.lua" <<LUA
 local i = 0
 wrk.headers["Authorization"] = "Basic your_api_token_here"
@@ -92,20 +87,51 @@ request = function()
   return wrk.format("GET", "/albums/" .. i)
 end
 LUA
-wrk1=$(wrk -t1 -c1 -d5s -s "$work/cycle.lua" "http://127.0.0.1:$port" | awk '/Requests\/sec/ {print $2}')
-wrk8=$(wrk -t2 -c8 -d5s -s "$work/cycle.lua" "http://127.0.0.1:$port" | awk '/Requests\/sec/ {print $2}')
 
-python3 - "$work/hyperfine.json" "$N" "$wrk1" "$wrk8" <<'PY'
-import json, sys
-results = {r["command"]: r["mean"] for r in json.load(open(sys.argv[1]))["results"]}
-n, wrk1, wrk8 = int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4])
-rps = {name: n / mean for name, mean in results.items()}
-curl = rps["curl (one process, keep-alive)"]
-print(f"| client | requests/s | ratio |")
-print(f"| --- | ---: | --- |")
-print(f"| curl, one process, keep-alive | {curl:,.0f} | |")
-print(f"| wrk -c1 | {wrk1:,.0f} | |")
-print(f"| wrk -c8 | {wrk8:,.0f} | |")
-print(f"| datatap concurrency 1 | {rps['datatap c=1']:,.0f} | {rps['datatap c=1'] / curl:.2f}x curl, {rps['datatap c=1'] / wrk1:.2f}x wrk -c1 |")
-print(f"| datatap concurrency 8 | {rps['datatap c=8']:,.0f} | {rps['datatap c=8'] / wrk8:.2f}x wrk -c8 |")
+# Rounds, each running every client once in turn, so that a machine that gets
+# busier or quieter during the run shifts all of them alike; the table gives
+# each client's median over the rounds and each ratio's median and range.
+python3 - "$work" "$N" "$RUNS" "$port" <<'PY'
+import re, statistics, subprocess, sys, time
+
+work, n, rounds, port = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+devnull = subprocess.DEVNULL
+
+def timed(command):
+    start = time.perf_counter()
+    subprocess.run(command, stdout=devnull, stderr=devnull, check=True)
+    return n / (time.perf_counter() - start)
+
+def wrk(connections):
+    out = subprocess.run(["wrk", f"-t{min(connections, 2)}", f"-c{connections}", "-d3s", "-s", f"{work}/cycle.lua", f"http://127.0.0.1:{port}"], capture_output=True, text=True, check=True).stdout
+    return float(re.search(r"Requests/sec:\s+([0-9.]+)", out).group(1))
+
+clients = {
+    "datatap c=1": lambda: timed(["build/bin/datatap", "-c", f"{work}/c1.ini"]),
+    "datatap c=8": lambda: timed(["build/bin/datatap", "-c", f"{work}/c8.ini"]),
+    "curl": lambda: timed(["curl", "-s", "-H", "Authorization: Basic your_api_token_here", f"http://127.0.0.1:{port}/albums/[1-{n}]"]),
+    "wrk -c1": lambda: wrk(1),
+    "wrk -c8": lambda: wrk(8),
+}
+for measure in clients.values():  # warm-up: files cached, nginx's workers up
+    measure()
+results = {name: [] for name in clients}
+for _ in range(rounds):
+    for name, measure in clients.items():
+        results[name].append(measure())
+
+median = {name: statistics.median(values) for name, values in results.items()}
+def ratio(a, b):
+    per_round = [x / y for x, y in zip(results[a], results[b])]
+    return f"{median[a] / median[b]:.2f}x {b} (rounds {min(per_round):.2f}-{max(per_round):.2f})"
+
+print(f"{rounds} rounds, N = {n}; requests/s, median of the rounds")
+print()
+print("| client | requests/s | ratio |")
+print("| --- | ---: | --- |")
+print(f"| curl, one process, keep-alive | {median['curl']:,.0f} | |")
+print(f"| wrk -c1 | {median['wrk -c1']:,.0f} | |")
+print(f"| wrk -c8 | {median['wrk -c8']:,.0f} | |")
+print(f"| datatap concurrency 1 | {median['datatap c=1']:,.0f} | {ratio('datatap c=1', 'curl')} |")
+print(f"| datatap concurrency 8 | {median['datatap c=8']:,.0f} | {ratio('datatap c=8', 'wrk -c8')} |")
 PY
