@@ -217,8 +217,8 @@ void Pipeline::runJob(const SourceConfig& source, const std::string& url, Worker
 	{
 		CountingSink counted(sink);
 		std::string body;
-		const FetchOutcome outcome = fetcher.fetch(request, [&](const Poco::Net::HTTPResponse& response, ResponseBody& stream, const Poco::URI& finalUri) {
-			ResponseInfo info{source.name, finalUri.toString(), static_cast<int>(response.getStatus()), response.getContentType()};
+		const FetchOutcome outcome = fetcher.fetch(request, [&](const Poco::Net::HTTPResponse& response, ResponseBody& stream, const std::string& shownUrl) {
+			ResponseInfo info{source.name, shownUrl, static_cast<int>(response.getStatus()), response.getContentType()};
 			const std::string context = fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder);
 			// max_body limits the inflated bytes too: a small gzip body can inflate
 			// to gigabytes.

@@ -95,7 +95,7 @@ FetchOutcome HttpFetcher::fetch(const FetchRequest& request, const BodyHandler& 
 				next = progress.judge(response);
 				if (next == FetchProgress::Next::Success)
 				{
-					onSuccess(response, body, progress.uri());
+					onSuccess(response, body, progress.shownUrl());
 					progress.received(body.bytesRead());
 				}
 			});

@@ -55,7 +55,8 @@ struct PreparedRequest
 class DATATAP_API HttpFetcher
 {
 public:
-	using BodyHandler = std::function<void(const Poco::Net::HTTPResponse&, ResponseBody&, const Poco::URI& finalUri)>;
+	/// shownUrl: the URL after redirects, credentials masked, as decoders and messages see it.
+	using BodyHandler = std::function<void(const Poco::Net::HTTPResponse&, ResponseBody&, const std::string& shownUrl)>;
 
 	HttpFetcher(HttpTransport& transport, Redactor& redactor);
 
