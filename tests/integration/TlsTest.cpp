@@ -81,3 +81,20 @@ TEST_CASE("https: a redirect to plain http is refused unless allow_downgrade is 
 	REQUIRE(plain.requests().size() == 1);
 	CHECK_THAT(plain.requests()[0], Catch::Contains("auth=no"));
 }
+
+TEST_CASE("https: a fan-out over plain http follows a redirect to https - without credentials unless trusted", "[tls][event]")
+{
+	TempDir dir;
+	makeCertificate(dir, "good", "IP:127.0.0.1,DNS:localhost");
+	MockApiServer secure({"--no-auth", "--tls-cert", dir.path() + "/good.crt", "--tls-key", dir.path() + "/good.key"});
+	MockApiServer plain;
+	const std::string target = "https://127.0.0.1:" + std::to_string(secure.port()) + "/albums/{id}";
+	const std::string config = ini(plain.url() + "/fault/redirect?to=" + target, "partition.id = 1, 2\nca_file = good.crt\n");
+	const ProcessResult result = ProcessRunner::datatap({"-c", dir.write("redirect.ini", config), "-o", "ndjson", "--concurrency", "2"});
+	INFO(result.err);
+	CHECK(result.exitCode == 0);
+	CHECK_THAT(result.out, Catch::StartsWith(kAlbum1 + "\n") && Catch::Contains("\"id\":2,"));
+	REQUIRE(secure.requests().size() == 2);
+	for (const std::string& request: secure.requests())
+		CHECK_THAT(request, Catch::Contains("auth=no") && !Catch::Contains("Authorization"));
+}
