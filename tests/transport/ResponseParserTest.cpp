@@ -198,3 +198,37 @@ TEST_CASE("response parser: the fields the core reads are kept - within POCO's l
 	ResponseParser longValue(0, "u");
 	CHECK_THAT(failure([&] { feedAll(longValue, "HTTP/1.1 200 OK\r\nX: " + std::string(9000, 'v') + "\r\n\r\n", 1000); }), Catch::Contains("a field of over 8192 bytes"));
 }
+
+TEST_CASE("response parser: framing fields - two Content-Lengths that differ, chunked only as the last coding", "[transport][parser]")
+{
+	ResponseParser smuggled(0, "u");
+	CHECK_THAT(failure([&] { feedAll(smuggled, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 20\r\n\r\nok", 1000); }), Catch::Equals("u: malformed response head (two different Content-Length fields)"));
+
+	ResponseParser same(0, "u");
+	feedAll(same, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\ncontent-length: 2\r\n\r\nok", 1000);
+	CHECK(same.complete());
+	CHECK(same.contentLength() == 2);
+
+	ResponseParser signedLength(0, "u");
+	CHECK_THROWS_AS(feedAll(signedLength, "HTTP/1.1 200 OK\r\nContent-Length: +2\r\n\r\nok", 1000), datatap::ConnectionFailure);
+
+	ResponseParser lastChunked(0, "u");
+	feedAll(lastChunked, "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, Chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n", 1000);
+	CHECK(lastChunked.complete());
+	CHECK(lastChunked.chunked());
+	CHECK(lastChunked.body() == "ok");
+
+	ResponseParser notLast(0, "u");
+	feedAll(notLast, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked, gzip\r\n\r\nraw", 1000);
+	CHECK_FALSE(notLast.chunked());
+	notLast.end();
+	CHECK(notLast.body() == "raw");
+	CHECK_FALSE(notLast.reusable());
+
+	ResponseParser oldServer(0, "u");
+	feedAll(oldServer, "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok", 1000);
+	CHECK_FALSE(oldServer.reusable());
+	ResponseParser oldKeepAlive(0, "u");
+	feedAll(oldKeepAlive, "HTTP/1.0 200 OK\r\nConnection: Keep-Alive\r\nContent-Length: 2\r\n\r\nok", 1000);
+	CHECK(oldKeepAlive.reusable());
+}

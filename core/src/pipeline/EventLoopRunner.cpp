@@ -10,14 +10,15 @@
 #include "transport/HttpTransport.h"
 
 #include <Poco/Logger.h>
-#include <Poco/MemoryStream.h>
 #include <Poco/StreamCopier.h>
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <istream>
 #include <sstream>
+#include <streambuf>
 #include <vector>
 
 namespace datatap {
@@ -25,6 +26,36 @@ namespace datatap {
 namespace {
 
 const std::string kNoEncoding;
+
+/// A body in memory as a stream buffer that can be pointed at the next body:
+/// one stream for every page, where a stream a page showed in profiles
+/// (an istream's locale set-up costs more than decoding a small album).
+class BodyBuffer: public std::streambuf
+{
+public:
+	void reset(std::string& body)
+	{
+		setg(body.data(), body.data(), body.data() + body.size());
+	}
+
+protected:
+	pos_type seekoff(off_type offset, std::ios_base::seekdir direction, std::ios_base::openmode which) override
+	{
+		if ((which & std::ios_base::in) == 0)
+			return pos_type(off_type(-1));
+		const off_type base = direction == std::ios_base::beg ? 0 : direction == std::ios_base::cur ? gptr() - eback() : egptr() - eback();
+		const off_type target = base + offset;
+		if (target < 0 || target > egptr() - eback())
+			return pos_type(off_type(-1));
+		setg(eback(), eback() + target, egptr());
+		return pos_type(target);
+	}
+
+	pos_type seekpos(pos_type position, std::ios_base::openmode which) override
+	{
+		return seekoff(off_type(position), std::ios_base::beg, which);
+	}
+};
 
 // How often the progress line hears from a run that is waiting.
 const Poco::Timespan kProgressTick(0, 200000);
@@ -56,6 +87,8 @@ class EventLoopRunner::State
 {
 public:
 	EventTransport transport;
+	BodyBuffer bodyBuffer;
+	std::istream body{&bodyBuffer};
 	HttpTransport blocking;
 	std::map<std::size_t, std::unique_ptr<Active>> jobs;
 	Poco::Logger& logger = Poco::Logger::get("datatap");
@@ -201,7 +234,11 @@ void EventLoopRunner::decodePage(Active& active, const Poco::Net::HTTPResponse& 
 	const auto context = [&] { return fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder); };
 	const std::size_t before = active.sink.records.size();
 	ResourceDecoder& decoder = *active.job.decoder;
-	Poco::MemoryInputStream raw(body.data(), static_cast<std::streamsize>(body.size()));
+	_state->bodyBuffer.reset(body);
+	std::istream& raw = _state->body;
+	// Whatever the last decoder left on the stream goes.
+	raw.clear();
+	raw.exceptions(std::ios::goodbit);
 	const std::string& encoding = head.get("Content-Encoding", kNoEncoding);
 	std::string page;
 	if (active.paginator->needsBody())
@@ -244,41 +281,45 @@ void EventLoopRunner::run(std::size_t count, const JobAt& jobAt, RecordSink& sin
 	auto& jobs = _state->jobs;
 	std::size_t nextJob = 0;
 	std::size_t written = 0;
-	std::size_t running = 0;
 	std::size_t firstFailed = std::numeric_limits<std::size_t>::max();
 
-	while (written < count)
-	{
-		while (running < _concurrency && nextJob < count && nextJob < written + _window && nextJob <= firstFailed)
-		{
-			auto active = std::make_unique<Active>();
-			active->index = nextJob;
-			active->job = jobAt(nextJob);
-			try
-			{
-				start(*active);
-			}
-			catch (...)
-			{
-				finish(*active, std::current_exception());
-			}
-			if (active->phase != Active::Phase::Done)
-				++running;
-			jobs.emplace(nextJob++, std::move(active));
-		}
-
-		// Send what is ready: new jobs, next pages, redirects, retries whose wait is over.
+	// At most `concurrency` requests in flight; a job whose answer is being
+	// decoded holds no connection, so it does not count.
+	const auto canSend = [&] { return _state->transport.active() < _concurrency; };
+	// Sends what is ready (next pages, redirects, retries whose wait is over),
+	// then starts new jobs, while there is room.
+	const auto refill = [&] {
 		const Poco::Timestamp now;
-		Poco::Timestamp until = now + kProgressTick;
 		for (auto& [index, active]: jobs)
 		{
 			if (active->phase == Active::Phase::Waiting && active->wakeAt <= now)
 				active->phase = Active::Phase::Ready;
-			while (active->phase == Active::Phase::Ready)
+			while (active->phase == Active::Phase::Ready && canSend())
 				send(*active);
-			if (active->phase == Active::Phase::Waiting)
-				until = std::min(until, active->wakeAt);
 		}
+		while (canSend() && nextJob < count && nextJob < written + _window && nextJob <= firstFailed)
+		{
+			auto owned = std::make_unique<Active>();
+			Active& active = *owned;
+			active.index = nextJob;
+			active.job = jobAt(nextJob);
+			jobs.emplace(nextJob++, std::move(owned));
+			try
+			{
+				start(active);
+			}
+			catch (...)
+			{
+				finish(active, std::current_exception());
+			}
+			while (active.phase == Active::Phase::Ready && canSend())
+				send(active);
+		}
+	};
+
+	while (written < count)
+	{
+		refill();
 
 		// Write what is finished, in order.
 		bool wroteAny = false;
@@ -297,10 +338,23 @@ void EventLoopRunner::run(std::size_t count, const JobAt& jobAt, RecordSink& sin
 		if (written >= count)
 			break;
 
-		const bool startable = running < _concurrency && nextJob < count && nextJob < written + _window && nextJob <= firstFailed;
-		if (startable)
-			until = Poco::Timestamp();
-		for (EventTransport::Completion& completion: _state->transport.wait(until))
+		Poco::Timestamp until = Poco::Timestamp() + kProgressTick;
+		bool waiting = false;
+		for (const auto& [index, active]: jobs)
+		{
+			if (active->phase == Active::Phase::Waiting)
+			{
+				until = std::min(until, active->wakeAt);
+				waiting = true;
+			}
+		}
+		if (_state->transport.active() == 0 && !waiting)
+			until = Poco::Timestamp(); // nothing to wait for: round again at once
+		std::vector<EventTransport::Completion> completions = _state->transport.wait(until);
+		// Their connections are free now: give the server its next requests
+		// before decoding these answers, so it never waits for us.
+		refill();
+		for (EventTransport::Completion& completion: completions)
 		{
 			Active& active = *jobs.at(completion.id);
 			if (completion.error)
@@ -308,12 +362,9 @@ void EventLoopRunner::run(std::size_t count, const JobAt& jobAt, RecordSink& sin
 			else
 				onAnswer(active, completion.response->response(), completion.response->body());
 		}
-		running = 0;
 		for (const auto& [index, active]: jobs)
 		{
-			if (active->phase != Active::Phase::Done)
-				++running;
-			else if (active->error && index < firstFailed)
+			if (active->phase == Active::Phase::Done && active->error && index < firstFailed)
 				firstFailed = index;
 		}
 		if (!wroteAny && progress)

@@ -268,8 +268,7 @@ void EventTransport::onReadable(Connection& connection)
 				connection.headSeen = true;
 				const int status = static_cast<int>(parser.response().getStatus());
 				const bool success = status >= 200 && status < 300;
-				const bool small = !parser.response().getChunkedTransferEncoding() && parser.response().hasContentLength() && parser.response().getContentLength64() <= kDrainLimit;
-				if (!success && !small)
+				if (!success && (parser.chunked() || parser.contentLength() < 0 || parser.contentLength() > kDrainLimit))
 					parser.skipBody();
 			}
 		}

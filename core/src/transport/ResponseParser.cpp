@@ -235,6 +235,19 @@ void ResponseParser::parseHead()
 			value.remove_prefix(1);
 		while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
 			value.remove_suffix(1);
+		// The framing is noted as it goes by, so that it is not looked up in
+		// POCO's field list (a case-insensitive scan each) again and again.
+		if (equalsIgnoringCase(name, "Content-Length"))
+		{
+			if (_hasContentLength && value != _contentLengthField)
+				throw malformed("two different Content-Length fields");
+			_hasContentLength = true;
+			_contentLengthField = std::string(value);
+		}
+		else if (equalsIgnoringCase(name, "Transfer-Encoding"))
+			_transferEncoding = std::string(value); // the last coding counts (RFC 9112 6.1)
+		else if (equalsIgnoringCase(name, "Connection"))
+			_connection = std::string(value);
 		_response.add(std::string(name), std::string(value));
 	}
 	_head.clear();
@@ -243,57 +256,70 @@ void ResponseParser::parseHead()
 	startBody();
 }
 
+bool ResponseParser::equalsIgnoringCase(std::string_view text, std::string_view known)
+{
+	if (text.size() != known.size())
+		return false;
+	for (std::size_t i = 0; i < text.size(); ++i)
+	{
+		if (Poco::Ascii::toLower(text[i]) != Poco::Ascii::toLower(known[i]))
+			return false;
+	}
+	return true;
+}
+
 bool ResponseParser::kept(std::string_view name)
 {
-	static const char* const names[] = {"Connection", "Content-Encoding", "Content-Length", "Content-Type", "Link", "Location", "Retry-After", "Transfer-Encoding", "WWW-Authenticate"};
-	return std::any_of(std::begin(names), std::end(names), [&](const char* known) {
-		const std::size_t length = std::strlen(known);
-		if (length != name.size())
-			return false;
-		for (std::size_t i = 0; i < length; ++i)
-		{
-			if (Poco::Ascii::toLower(name[i]) != Poco::Ascii::toLower(known[i]))
-				return false;
-		}
-		return true;
-	});
+	static const std::string_view names[] = {"Connection", "Content-Encoding", "Content-Length", "Content-Type", "Link", "Location", "Retry-After", "Transfer-Encoding", "WWW-Authenticate"};
+	return std::any_of(std::begin(names), std::end(names), [&](std::string_view known) { return equalsIgnoringCase(name, known); });
+}
+
+bool ResponseParser::chunked() const
+{
+	return _chunked;
+}
+
+std::int64_t ResponseParser::contentLength() const
+{
+	return _contentLength;
 }
 
 void ResponseParser::startBody()
 {
 	const int status = static_cast<int>(_response.getStatus());
-	_keepAlive = _response.getKeepAlive();
+	// As POCO's getKeepAlive(): HTTP/1.1 keeps the connection unless told to close it.
+	_keepAlive = _connection.empty() ? _response.getVersion() == Poco::Net::HTTPMessage::HTTP_1_1 : !equalsIgnoringCase(_connection, "close");
 	if (status < 200 || status == 204 || status == 304)
 	{
 		_state = State::Done;
 		return;
 	}
-	if (_response.has("Transfer-Encoding"))
+	if (!_transferEncoding.empty())
 	{
-		if (_response.getChunkedTransferEncoding())
-		{
-			_state = State::ChunkSize;
-			return;
-		}
-		_keepAlive = false;
-		_state = State::UntilClose;
+		// Chunked only when it is the last coding; anything else runs to the end
+		// of the connection.
+		std::string_view last(_transferEncoding);
+		const std::size_t comma = last.rfind(',');
+		if (comma != std::string_view::npos)
+			last.remove_prefix(comma + 1);
+		while (!last.empty() && (last.front() == ' ' || last.front() == '\t'))
+			last.remove_prefix(1);
+		_chunked = equalsIgnoringCase(last, "chunked");
+		_state = _chunked ? State::ChunkSize : State::UntilClose;
+		if (!_chunked)
+			_keepAlive = false;
 		return;
 	}
-	if (_response.hasContentLength())
+	if (_hasContentLength)
 	{
-		try
-		{
-			_contentLength = _response.getContentLength64();
-		}
-		catch (const Poco::Exception&)
-		{
+		Poco::UInt64 length = 0;
+		const bool digits = !_contentLengthField.empty() && _contentLengthField.size() <= 18 && std::all_of(_contentLengthField.begin(), _contentLengthField.end(), [](char c) { return c >= '0' && c <= '9'; });
+		if (!digits || !Poco::NumberParser::tryParseUnsigned64(_contentLengthField, length))
 			throw ConnectionFailure(fmt::format("{}: the response has an invalid Content-Length", _displayUrl));
-		}
-		if (_contentLength < 0)
-			throw ConnectionFailure(fmt::format("{}: the response has an invalid Content-Length", _displayUrl));
-		if (_maxBody != 0 && static_cast<std::uint64_t>(_contentLength) > _maxBody)
+		_contentLength = static_cast<std::int64_t>(length);
+		if (_maxBody != 0 && length > _maxBody)
 			throw ServiceError(fmt::format("{}: the body of {} bytes is larger than max_body ({} bytes)", _displayUrl, _contentLength, _maxBody));
-		_left = static_cast<std::uint64_t>(_contentLength);
+		_left = length;
 		_body.reserve(static_cast<std::size_t>(_left));
 		_state = _left == 0 ? State::Done : State::Fixed;
 		return;

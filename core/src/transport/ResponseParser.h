@@ -45,6 +45,9 @@ public:
 	std::uint64_t bytesSeen() const;
 
 	const Poco::Net::HTTPResponse& response() const;
+	/// The body's framing, once the head is complete.
+	bool chunked() const;
+	std::int64_t contentLength() const; ///< -1: none declared
 	/// The body with the chunked framing removed (content codings are not undone).
 	std::string& body();
 
@@ -66,6 +69,7 @@ private:
 	/// The fields the core reads (framing, Content-Type and -Encoding,
 	/// redirects, retries, challenges, pagination); the others are dropped.
 	static bool kept(std::string_view name);
+	static bool equalsIgnoringCase(std::string_view text, std::string_view known);
 	void startBody();
 	/// Moves the bytes up to the next LF into _line; true when the line is whole.
 	bool takeLine(const char* data, std::size_t size, std::size_t& at);
@@ -86,6 +90,11 @@ private:
 	bool _linePending = false; ///< _line holds the start of a line still arriving
 	std::uint64_t _seen = 0;
 	bool _keepAlive = false;
+	bool _chunked = false;
+	bool _hasContentLength = false;
+	std::string _contentLengthField;
+	std::string _transferEncoding;
+	std::string _connection;
 };
 
 } // namespace datatap
