@@ -1,9 +1,8 @@
 #include "pipeline/EventLoopRunner.h"
 
-#include "decoding/ContentDecoder.h"
+#include "pipeline/PageDecoder.h"
 #include "pipeline/Paginator.h"
 #include "pipeline/RecordBuffer.h"
-#include "pipeline/PluginBoundary.h"
 #include "transport/EventTransport.h"
 #include "transport/FetchProgress.h"
 #include "transport/HttpFetcher.h"
@@ -11,13 +10,11 @@
 
 #include <Poco/Logger.h>
 #include <Poco/StreamCopier.h>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <limits>
 #include <map>
 #include <istream>
-#include <sstream>
 #include <streambuf>
 #include <vector>
 
@@ -112,14 +109,7 @@ void EventLoopRunner::start(Active& active)
 {
 	const SourceConfig& source = *active.job.source;
 	active.paginator = std::make_unique<Paginator>(source.pagination, source.name);
-	active.request.source = source.name;
-	active.request.options = &source.transport;
-	active.request.skipStatus = &source.skipStatus;
-	if (active.job.auth != nullptr)
-	{
-		active.request.auth = active.job.auth;
-		active.request.authSection = "auth." + source.auth;
-	}
+	active.request = active.job.request;
 	active.request.uri = active.paginator->first(Poco::URI(active.job.url));
 	active.progress = std::make_unique<FetchProgress>(active.request, _redactor, _state->logger);
 	active.phase = Active::Phase::Ready;
@@ -229,41 +219,15 @@ void EventLoopRunner::onAnswer(Active& active, const Poco::Net::HTTPResponse& he
 
 void EventLoopRunner::decodePage(Active& active, const Poco::Net::HTTPResponse& head, std::string& body)
 {
-	const SourceConfig& source = *active.job.source;
-	const ResponseInfo info{source.name, active.progress->shownUrl(), static_cast<int>(head.getStatus()), head.getContentType()};
-	const auto context = [&] { return fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder); };
+	const ResponseInfo info{active.job.source->name, active.progress->shownUrl(), static_cast<int>(head.getStatus()), head.getContentType()};
 	const std::size_t before = active.sink.records.size();
-	ResourceDecoder& decoder = *active.job.decoder;
 	_state->bodyBuffer.reset(body);
 	std::istream& raw = _state->body;
 	// Whatever the last decoder left on the stream goes.
 	raw.clear();
 	raw.exceptions(std::ios::goodbit);
-	const std::string& encoding = head.get("Content-Encoding", kNoEncoding);
 	std::string page;
-	if (active.paginator->needsBody())
-	{
-		// The cursor lives in the body the decoder reads too.
-		if (encoding.empty())
-			page = body;
-		else
-		{
-			ContentDecoder content(raw, encoding, source.transport.maxBodyBytes);
-			Poco::StreamCopier::copyToString(content.stream(), page);
-		}
-		std::istringstream copy(page);
-		PluginBoundary::callDescribed(context, [&] { decoder.decode(copy, info, active.sink); });
-	}
-	else if (encoding.empty())
-	{
-		PluginBoundary::callDescribed(context, [&] { decoder.decode(raw, info, active.sink); });
-	}
-	else
-	{
-		// max_body limits the inflated bytes too: a small gzip body can inflate to gigabytes.
-		ContentDecoder content(raw, encoding, source.transport.maxBodyBytes);
-		PluginBoundary::callDescribed(context, [&] { decoder.decode(content.stream(), info, active.sink); });
-	}
+	PageDecoder::decode(*active.job.source, *active.job.decoder, info, raw, head.get("Content-Encoding", kNoEncoding), active.paginator->needsBody(), active.sink, page);
 	const std::optional<Poco::URI> next = active.paginator->next(active.progress->outcome(), active.sink.records.size() - before, &page);
 	if (!next)
 	{

@@ -27,13 +27,13 @@ namespace datatap {
 class DATATAP_API EventLoopRunner
 {
 public:
-	/// One job: a URL of a source, with its auth strategy (nullptr: none) and
-	/// the decoder this thread uses for the source.
+	/// One job: a URL of a source, the source's fetch (its URL still to be
+	/// set) and the decoder this thread uses for the source.
 	struct Job
 	{
 		const SourceConfig* source = nullptr;
 		std::string url;
-		AuthStrategy* auth = nullptr;
+		FetchRequest request;
 		ResourceDecoder* decoder = nullptr;
 	};
 	using JobAt = std::function<Job(std::size_t index)>;

@@ -1,8 +1,8 @@
 #include "pipeline/Pipeline.h"
 
 #include "datatap/Exceptions.h"
-#include "decoding/ContentDecoder.h"
 #include "pipeline/EventLoopRunner.h"
+#include "pipeline/PageDecoder.h"
 #include "pipeline/Paginator.h"
 #include "pipeline/PluginBoundary.h"
 #include "pipeline/UrlTemplate.h"
@@ -13,11 +13,9 @@
 
 #include <Poco/FileStream.h>
 #include <Poco/Logger.h>
-#include <Poco/StreamCopier.h>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace datatap {
 
@@ -193,6 +191,20 @@ void Pipeline::runFileJob(const SourceConfig& source, const std::string& url, Wo
 	PluginBoundary::call(fmt::format("source '{}': {}: decoder '{}'", source.name, url, source.decoder), [&] { decoder.decode(in, info, sink); });
 }
 
+FetchRequest Pipeline::requestFor(const SourceConfig& source) const
+{
+	FetchRequest request;
+	request.source = source.name;
+	request.options = &source.transport;
+	request.skipStatus = &source.skipStatus;
+	if (!source.auth.empty())
+	{
+		request.auth = _auths.at(source.auth).get();
+		request.authSection = "auth." + source.auth;
+	}
+	return request;
+}
+
 void Pipeline::runJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink)
 {
 	if (url == "-" || url.compare(0, 7, "file://") == 0)
@@ -203,39 +215,15 @@ void Pipeline::runJob(const SourceConfig& source, const std::string& url, Worker
 	HttpFetcher& fetcher = worker.fetcher;
 	ResourceDecoder& decoder = decoderFor(worker, source);
 	Paginator paginator(source.pagination, source.name);
-	FetchRequest request;
-	request.source = source.name;
-	request.options = &source.transport;
-	request.skipStatus = &source.skipStatus;
-	if (!source.auth.empty())
-	{
-		request.auth = _auths.at(source.auth).get();
-		request.authSection = "auth." + source.auth;
-	}
+	FetchRequest request = requestFor(source);
 	request.uri = paginator.first(Poco::URI(url));
 	for (;;)
 	{
 		CountingSink counted(sink);
 		std::string body;
 		const FetchOutcome outcome = fetcher.fetch(request, [&](const Poco::Net::HTTPResponse& response, ResponseBody& stream, const std::string& shownUrl) {
-			ResponseInfo info{source.name, shownUrl, static_cast<int>(response.getStatus()), response.getContentType()};
-			const std::string context = fmt::format("source '{}': GET {}: decoder '{}'", source.name, info.url, source.decoder);
-			// max_body limits the inflated bytes too: a small gzip body can inflate
-			// to gigabytes.
-			ContentDecoder content(stream, response.get("Content-Encoding", ""), source.transport.maxBodyBytes);
-			std::istream& plain = content.stream();
-			if (paginator.needsBody())
-			{
-				// The cursor lives in the body the decoder reads too; pages are
-				// bounded by max_body, so the page is kept to read it twice.
-				Poco::StreamCopier::copyToString(plain, body);
-				std::istringstream copy(body);
-				PluginBoundary::call(context, [&] { decoder.decode(copy, info, counted); });
-			}
-			else
-			{
-				PluginBoundary::call(context, [&] { decoder.decode(plain, info, counted); });
-			}
+			const ResponseInfo info{source.name, shownUrl, static_cast<int>(response.getStatus()), response.getContentType()};
+			PageDecoder::decode(source, decoder, info, stream, response.get("Content-Encoding", ""), paginator.needsBody(), counted, body);
 		});
 		if (outcome.skipped)
 			return;
@@ -278,7 +266,7 @@ void Pipeline::run(const std::vector<const SourceConfig*>& sources, RecordSink& 
 			EventLoopRunner::Job next;
 			next.source = job->source;
 			next.url = job->urls.at(index - job->first);
-			next.auth = job->source->auth.empty() ? nullptr : _auths.at(job->source->auth).get();
+			next.request = requestFor(*job->source);
 			next.decoder = &decoderFor(worker, *job->source);
 			return next;
 		}, sink, progress);

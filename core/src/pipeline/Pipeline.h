@@ -6,6 +6,7 @@
 #include "datatap/ResourceDecoder.h"
 #include "pipeline/JobScheduler.h"
 #include "pipeline/PlannedRequest.h"
+#include "transport/HttpFetcher.h"
 #include "util/Redactor.h"
 
 #include <map>
@@ -46,6 +47,8 @@ public:
 private:
 	struct Worker;
 
+	/// A fetch of the source, its URL still to be set.
+	FetchRequest requestFor(const SourceConfig& source) const;
 	void runJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink);
 	void runFileJob(const SourceConfig& source, const std::string& url, Worker& worker, RecordSink& sink);
 	ResourceDecoder& decoderFor(Worker& worker, const SourceConfig& source);
