@@ -109,7 +109,7 @@ void EventLoopRunner::start(Active& active)
 {
 	const SourceConfig& source = *active.job.source;
 	active.paginator = std::make_unique<Paginator>(source.pagination, source.name);
-	active.request = active.job.request;
+	active.request = std::move(active.job.request);
 	active.request.uri = active.paginator->first(Poco::URI(active.job.url));
 	active.progress = std::make_unique<FetchProgress>(active.request, _redactor, _state->logger);
 	active.phase = Active::Phase::Ready;
